@@ -1,0 +1,11 @@
+import { prepareDatabase } from "~/server/bootstrap";
+
+/** Validates the environment, migrates and seeds before the first request; a failure stops the server. */
+export async function startServer(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error(`[flowgate] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
