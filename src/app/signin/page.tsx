@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "~/components/auth/sign-in-form";
 import { getCurrentUser } from "~/server/auth/current-user";
-import { oidcProvider } from "~/server/auth/oidc-provider";
+import { oidcProvider } from "~/server/auth/options";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -6,7 +6,7 @@ import { env } from "~/env";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { authenticateWithPassword } from "~/server/services/auth/authenticate";
-import { oidcProvider } from "./oidc-provider";
+import { createOidcProvider } from "./oidc-provider";
 
 const credentialsSchema = z.object({
   email: z.string().trim().max(320),
@@ -14,6 +14,8 @@ const credentialsSchema = z.object({
 });
 
 export const RATE_LIMITED_ERROR = "RateLimited";
+
+export const oidcProvider = createOidcProvider(env);
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
