@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "TIMEOUT"
+  | "BAD_GATEWAY";
 
 export class AppError extends Error {
   override readonly name = "AppError";

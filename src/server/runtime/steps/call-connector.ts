@@ -1,0 +1,55 @@
+import { AppError } from "~/server/errors";
+import type { Connector } from "~/server/runtime/connectors/contract";
+import { invokeOnce } from "./invoke-once";
+import type { RetryPolicy } from "./retry-policy";
+import type { StepCall } from "./step-context";
+import type { StepEnv } from "./step-env";
+
+function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join(".") || "input"}: ${issue.message}`).join("; ");
+}
+
+/**
+ * Calls a connector for a step: the input checked against its contract, the call made once per
+ * idempotency key (with retries and a timeout per attempt), the output checked against its
+ * contract; in shadow mode a side-effecting connector is only previewed.
+ */
+export async function callConnector(
+  env: StepEnv,
+  call: StepCall<unknown>,
+  request: { connector: Connector; input: unknown; key: string; retry: RetryPolicy; timeoutMs: number },
+): Promise<unknown> {
+  const { connector, key } = request;
+  const parsed = connector.input.safeParse(request.input ?? {});
+  if (!parsed.success) throw new AppError("BAD_REQUEST", `Input for ${connector.name} is invalid: ${describeIssues(parsed.error.issues)}`);
+  const sideEffecting = connector.sideEffect === "write" || connector.sideEffect === "external";
+  return invokeOnce(env, {
+    runId: call.run.id,
+    nodeId: call.input.nodeId,
+    key,
+    connector: connector.name,
+    request: parsed.data,
+    retry: request.retry,
+    timeoutMs: request.timeoutMs,
+    signal: call.signal,
+    ...(call.run.shadow && sideEffecting
+      ? { preview: () => connector.preview?.(parsed.data) ?? { shadow: true, connector: connector.name, input: parsed.data } }
+      : {}),
+    call: async (signal) => {
+      const result = await connector.execute(parsed.data, {
+        db: env.db,
+        runId: call.run.id,
+        workflowId: call.run.workflowId,
+        nodeId: call.input.nodeId,
+        idempotencyKey: key,
+        clock: env.clock,
+        signal,
+        secrets: env.secrets,
+        httpAllowlist: env.httpAllowlist,
+      });
+      const checked = connector.output.safeParse(result);
+      if (!checked.success) throw new AppError("BAD_GATEWAY", `${connector.name} returned output that breaks its contract.`);
+      return checked.data;
+    },
+  });
+}
