@@ -4,7 +4,9 @@ import { appRouter, createCaller } from "~/server/api/root";
 import type { Access } from "~/server/api/trpc";
 import { ROLES, type Role } from "~/server/auth/roles";
 import type { AuthenticatedUser } from "~/server/services/auth/authenticate";
+import type { Runtime } from "~/server/runtime/runtime";
 import { createTestDb, createTestUser, type TestDb } from "~/server/testing/test-db";
+import { createTestRuntime } from "~/server/testing/test-runtime";
 
 const signedIn: Access = { kind: "signedIn" };
 const roles = (...allowed: Role[]): Access => ({ kind: "roles", roles: allowed });
@@ -14,18 +16,34 @@ const roles = (...allowed: Role[]): Access => ({ kind: "roles", roles: allowed }
  * first test: adding one to the API means deciding, and testing, its authorization.
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
+  "approval.inbox": roles("approver", "admin"),
+  "approval.decide": roles("approver", "admin"),
+  "approval.answerEscalation": roles("approver", "admin"),
   "audit.list": roles("admin"),
+  "run.start": roles("designer", "admin"),
+  "run.list": signedIn,
+  "run.get": signedIn,
+  "run.cancel": roles("designer", "admin"),
+  "run.signal": roles("designer", "admin"),
+  "run.events": signedIn,
+  "run.workflowEvents": roles("designer", "admin"),
   "user.me": signedIn,
   "user.list": roles("admin"),
   "user.create": roles("admin"),
   "user.setRole": roles("admin"),
   "user.setActive": roles("admin"),
+  "workflow.list": roles("designer", "admin"),
+  "workflow.get": roles("designer", "admin"),
+  "workflow.create": roles("designer", "admin"),
+  "workflow.saveDraft": roles("designer", "admin"),
+  "workflow.publish": roles("designer", "admin"),
+  "workflow.connectors": roles("designer", "admin"),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access } } }>;
 
 async function callByPath(user: AuthenticatedUser | null, path: string): Promise<unknown> {
-  let target: unknown = createCaller({ db: testDb.db, user });
+  let target: unknown = createCaller({ db: testDb.db, runtime, user });
   for (const segment of path.split(".")) target = (target as Record<string, unknown>)[segment];
   return (target as (input: unknown) => Promise<unknown>)(undefined);
 }
@@ -40,10 +58,12 @@ async function errorCode(promise: Promise<unknown>): Promise<string | null> {
 }
 
 let testDb: TestDb;
+let runtime: Runtime;
 const usersByRole = {} as Record<Role, AuthenticatedUser>;
 
 beforeAll(async () => {
   testDb = createTestDb();
+  runtime = createTestRuntime(testDb).runtime;
   for (const role of ROLES) usersByRole[role] = await createTestUser(testDb.db, role);
 });
 afterAll(() => testDb.dispose());

@@ -14,11 +14,12 @@ import { z, ZodError } from "zod";
 import type { PrismaClient } from "~/server/db/client";
 import type { Role } from "~/server/auth/roles";
 import { AppError } from "~/server/errors";
+import type { Runtime } from "~/server/runtime/runtime";
 import type { AuthenticatedUser } from "~/server/services/auth/authenticate";
 
 // 1. CONTEXT
 
-export type TRPCContext = { db: PrismaClient; user: AuthenticatedUser | null };
+export type TRPCContext = { db: PrismaClient; runtime: Runtime; user: AuthenticatedUser | null };
 
 // 2. INITIALIZATION
 
@@ -31,6 +32,9 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
+    // Live traces over SSE: a ping keeps proxies from closing idle streams; clients reconnect
+    // with lastEventId and resume from the ledger.
+    sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 15_000 } },
     errorFormatter({ shape, error }) {
       return {
         ...shape,
