@@ -30,6 +30,14 @@ const schema = z
     OIDC_CLIENT_SECRET: optionalText,
     OIDC_NAME: z.string().default("Single sign-on"),
     SEED_DEMO_DATA: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText.pipe(z.url("must be an http(s) URL such as http://127.0.0.1:4010/v1").optional()),
+    OPENAI_MODEL: z.string().trim().min(1).default("gpt-4.1-mini"),
+    HTTP_ALLOWLIST: z
+      .string()
+      .default("")
+      .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean)),
+    RUN_MAX_STEPS: z.coerce.number().int().min(10).max(1_000_000).default(1000),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })
@@ -43,7 +51,21 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string };
+export type Env = z.infer<typeof schema> & {
+  NEXTAUTH_SECRET: string;
+  /** Secrets that workflow steps reference by name as `{{secret.NAME}}`: every `FLOWGATE_SECRET_<NAME>` variable. */
+  CONNECTOR_SECRETS: Record<string, string>;
+};
+
+const SECRET_PREFIX = "FLOWGATE_SECRET_";
+
+function connectorSecrets(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter((entry): entry is [string, string] => entry[0].startsWith(SECRET_PREFIX) && typeof entry[1] === "string" && entry[1] !== "")
+      .map(([name, value]) => [name.slice(SECRET_PREFIX.length), value]),
+  );
+}
 
 /** Validates a variables object; exported for tests. Throws an Error naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -55,6 +77,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...result.data,
     NEXTAUTH_SECRET: result.data.NEXTAUTH_SECRET ?? loadOrCreateLocalSecret("nextauth-secret"),
+    CONNECTOR_SECRETS: connectorSecrets(source),
   };
 }
 
