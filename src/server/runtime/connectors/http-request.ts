@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { AppError } from "~/server/errors";
 import { defineConnector } from "./contract";
-import { httpConnector, type HttpConnectorResponse } from "./http";
+import { ConnectorError, httpConnector, type HttpConnectorResponse } from "./http";
 import { shadowShape } from "./shadow";
 
 const HttpRequestInput = z.object({
@@ -22,6 +23,18 @@ const HttpResponseOutput = z.object({
 });
 
 /**
+ * A step succeeds on a 1xx–3xx answer. 429 and 5xx fail retryably (the same idempotency key goes
+ * out again); any other 4xx fails at once, since repeating the same request cannot fix it.
+ */
+function failOnErrorStatus(response: HttpConnectorResponse): HttpConnectorResponse {
+  if (response.status < 400) return response;
+  const detail = typeof response.body === "string" ? response.body.slice(0, 200) : JSON.stringify(response.body ?? null).slice(0, 200);
+  const message = `The service answered HTTP ${response.status}: ${detail}`;
+  if (response.status === 429 || response.status >= 500) throw new ConnectorError("BAD_GATEWAY", message, "network", true);
+  throw new AppError("BAD_REQUEST", message);
+}
+
+/**
  * `http`: one HTTP(S) request through {@link httpConnector}, so the SSRF rules, secret references
  * and the `Idempotency-Key` header (the step's idempotency key) all apply.
  *
@@ -35,7 +48,7 @@ export const httpRequestConnector = defineConnector({
   input: HttpRequestInput,
   output: HttpResponseOutput,
   sideEffect: "external",
-  execute: (request, { idempotencyKey, httpAllowlist, secrets }) => httpConnector(request, { idempotencyKey, allowlist: httpAllowlist, secrets }),
+  execute: async (request, { idempotencyKey, httpAllowlist, secrets }) => failOnErrorStatus(await httpConnector(request, { idempotencyKey, allowlist: httpAllowlist, secrets })),
   preview: (request): HttpConnectorResponse & { shadow: true } => ({
     shadow: true,
     dryRun: true,

@@ -168,7 +168,7 @@ function send(
     });
     const timer = setTimeout(() => {
       req.destroy();
-      fail(new ConnectorError("PRECONDITION_FAILED", `Request to host "${url.hostname}" timed out after ${limits.timeoutMs} ms`, "timeout", true));
+      fail(new ConnectorError("TIMEOUT", `Request to host "${url.hostname}" timed out after ${limits.timeoutMs} ms`, "timeout", true));
     }, limits.timeoutMs);
     function fail(error: unknown): void {
       clearTimeout(timer);
@@ -218,7 +218,7 @@ function visibleHeaders(res: IncomingMessage): Record<string, string> {
 function networkError(url: URL, error: unknown): ConnectorError {
   const code = (error as NodeJS.ErrnoException).code;
   const detail = code ?? (error instanceof Error ? error.message : String(error));
-  return new ConnectorError("PRECONDITION_FAILED", `Request to host "${url.hostname}" failed: ${detail}`, "network", code !== undefined && TRANSIENT_NETWORK_CODES.has(code));
+  return new ConnectorError("BAD_GATEWAY", `Request to host "${url.hostname}" failed: ${detail}`, "network", code !== undefined && TRANSIENT_NETWORK_CODES.has(code));
 }
 
 /** Rebuilds an error so that its message holds no secret value; other errors pass through as AppErrors. */
