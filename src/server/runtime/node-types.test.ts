@@ -391,3 +391,41 @@ describe("runs", () => {
     expect(verifyLedger(finished.events).ok).toBe(true);
   });
 });
+
+describe("secrets", () => {
+  it("never stores a secret's value: the ledger and the invocation keep the reference only", async () => {
+    const secret = "s3cr3t-token-value-9876";
+    const { runtime: withSecret } = createTestRuntime(testDb, {
+      secrets: { FLAKY_TOKEN: secret },
+      httpAllowlist: [new URL(flakyUrl).host],
+    });
+    const graph = buildGraph(
+      "secret-header",
+      [
+        { id: "start", type: "start" },
+        {
+          id: "call",
+          type: "task",
+          config: { connector: "http", input: { url: `"${flakyUrl}"`, method: '"POST"', headers: '{"authorization": "Bearer {{secret.FLAKY_TOKEN}}"}', body: '{"echo": "{{secret.FLAKY_TOKEN}}"}' } },
+        },
+        end("done"),
+        end("broken", "failed"),
+      ],
+      [
+        ["start", "next", "call"],
+        ["call", "success", "done"],
+        ["call", "error", "broken"],
+      ],
+    );
+    await testDb.db.workflow.create({ data: { id: graph.id, name: graph.name, draftGraph: "{}" } });
+    const { runId } = await withSecret.startRun({ workflowId: graph.id, versionId: null, graph, input: {}, shadow: false, startedById: null });
+    await withSecret.settled(runId);
+    const stored = JSON.stringify([
+      await testDb.db.runEvent.findMany({ where: { runId } }),
+      await testDb.db.toolInvocation.findMany({ where: { runId } }),
+      await testDb.db.run.findUniqueOrThrow({ where: { id: runId } }),
+    ]);
+    expect(stored).toContain("{{secret.FLAKY_TOKEN}}");
+    expect(stored).not.toContain(secret);
+  });
+});
