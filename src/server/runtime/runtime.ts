@@ -4,6 +4,7 @@ import type { PrismaClient } from "~/server/db/client";
 import { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/server/errors";
 import type { Clock } from "./clock";
+import type { Connector } from "./connectors/contract";
 import { createConnectorRegistry, type ConnectorRegistry } from "./connectors/registry";
 import { GENESIS_HASH } from "./ledger/ledger-hash";
 import { KeyedMutex } from "./keyed-mutex";
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   maxPayloadBytes?: number;
   /** Waits between retries; tests pass a faster one. */
   sleep?: (ms: number) => Promise<void>;
+  /** The connectors task steps (and llm tools) may call. Default: the built-in ones. */
+  connectors?: readonly Connector[];
 }
 
 export interface StartRunRequest {
@@ -69,7 +72,7 @@ export class Runtime {
     this.db = options.db;
     this.clock = options.clock;
     this.queue = new CommitQueue(options.db);
-    this.connectors = createConnectorRegistry();
+    this.connectors = createConnectorRegistry(options.connectors);
     const secrets = options.secrets ?? {};
     const secretValues = [...Object.values(secrets), ...(options.model.apiKey ? [options.model.apiKey] : [])];
     const maxPayloadBytes = options.maxPayloadBytes ?? 64 * 1024;
