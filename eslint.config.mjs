@@ -25,7 +25,7 @@ const noDynamicCode = {
 };
 
 export default [
-  { ignores: [".next/**", "node_modules/**", "src/server/db/generated/**", "test-results/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", "test-results/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTypescript,
   engineBoundary,

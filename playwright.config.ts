@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets several test servers (each with its own database and build folder) run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB = `data/e2e-${PORT}.db`;
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own download is not reachable here) against
@@ -31,10 +33,15 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node src/cli/start.mjs",
+    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && node src/cli/start.mjs`,
     url: `http://localhost:${PORT}/signin`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${DB}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.E2E_PORT ? { NEXT_DIST_DIR: `.next-e2e-${PORT}` } : {}),
+    },
   },
 });

@@ -20,7 +20,7 @@ function newestChange(path) {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
 }
 
-const buildId = ".next/BUILD_ID";
+const buildId = join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 const sources = ["src", "public", "package.json", "next.config.js"].filter(existsSync);
 const stale = !existsSync(buildId) || Math.max(...sources.map(newestChange)) > statSync(buildId).mtimeMs;
 if (stale) run(["build"]);
