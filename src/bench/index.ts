@@ -1,8 +1,9 @@
 import { engineBench } from "./engine.bench";
 import type { Bench } from "./registry";
+import { runtimeBench } from "./runtime.bench";
 
 /** Benchmarks run by `npm run bench`; add new ones here. Pass names as arguments to run a subset. */
-const benches: Bench[] = [engineBench];
+const benches: Bench[] = [engineBench, runtimeBench];
 
 const selected = process.argv.slice(2);
 for (const bench of benches) {

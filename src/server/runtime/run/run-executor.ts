@@ -386,19 +386,21 @@ export class RunExecutor {
     const wanted = humanRequestsOf(this.graph, active, context, (node) => this.visitOf(node));
     const wantedKeys = new Set(wanted.map(requestKeyOf));
     const changes: ((tx: Tx) => Promise<void>)[] = [];
-    const contextCopy = structuredClone(context);
+    // Copied only when a request opens or closes: most transitions do neither.
+    let contextCopy: RunContext | undefined;
+    const copy = () => (contextCopy ??= structuredClone(context));
     for (const [id, key] of this.openRequests) {
       if (wantedKeys.has(id)) continue;
       this.openRequests.delete(id);
-      changes.push((tx) => closeHumanRequest(tx, { runId: this.id, key, context: contextCopy, now }));
+      const copied = copy();
+      changes.push((tx) => closeHumanRequest(tx, { runId: this.id, key, context: copied, now }));
     }
     for (const key of wanted) {
       const id = requestKeyOf(key);
       if (this.openRequests.has(id)) continue;
       this.openRequests.set(id, key);
-      changes.push((tx) =>
-        openHumanRequest(tx, { runId: this.id, startedById: this.startedById, graph: this.graph, key, context: contextCopy, now }),
-      );
+      const copied = copy();
+      changes.push((tx) => openHumanRequest(tx, { runId: this.id, startedById: this.startedById, graph: this.graph, key, context: copied, now }));
     }
     return changes;
   }

@@ -1,7 +1,7 @@
 import { AppError } from "~/server/errors";
 import type { Connector } from "~/server/runtime/connectors/contract";
-import { invokeOnce } from "./invoke-once";
-import type { RetryPolicy } from "./retry-policy";
+import { invokeOnce, withTimeout } from "./invoke-once";
+import { isRetryable, retryDelayMs, type RetryPolicy } from "./retry-policy";
 import type { StepCall } from "./step-context";
 import type { StepEnv } from "./step-env";
 
@@ -10,9 +10,27 @@ function describeIssues(issues: { path: PropertyKey[]; message: string }[]): str
 }
 
 /**
+ * Calls a pure connector (`sideEffect: "none"`) with the step's retries and a timeout per attempt,
+ * without an invocation record: calling it again (after a crash, on replay) gives the same answer
+ * and changes nothing, so there is nothing to deduplicate. Its output is the step's output, which
+ * the ledger row of the step's completion carries.
+ */
+async function callPure<O>(env: StepEnv, call: (signal: AbortSignal) => Promise<O>, retry: RetryPolicy, timeoutMs: number, signal: AbortSignal): Promise<O> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTimeout(call, timeoutMs, signal);
+    } catch (error) {
+      if (attempt >= retry.maxAttempts || signal.aborted || !isRetryable(error)) throw error;
+      await env.sleep(retryDelayMs(retry, attempt));
+    }
+  }
+}
+
+/**
  * Calls a connector for a step: the input checked against its contract, the call made once per
  * idempotency key (with retries and a timeout per attempt), the output checked against its
- * contract; in shadow mode a side-effecting connector is only previewed.
+ * contract; in shadow mode a side-effecting connector is only previewed. Pure connectors
+ * (`sideEffect: "none"`) skip the invocation record: see {@link callPure}.
  */
 export async function callConnector(
   env: StepEnv,
@@ -23,6 +41,23 @@ export async function callConnector(
   const parsed = connector.input.safeParse(request.input ?? {});
   if (!parsed.success) throw new AppError("BAD_REQUEST", `Input for ${connector.name} is invalid: ${describeIssues(parsed.error.issues)}`);
   const sideEffecting = connector.sideEffect === "write" || connector.sideEffect === "external";
+  const execute = async (signal: AbortSignal) => {
+    const result = await connector.execute(parsed.data, {
+      db: env.db,
+      runId: call.run.id,
+      workflowId: call.run.workflowId,
+      nodeId: call.input.nodeId,
+      idempotencyKey: key,
+      clock: env.clock,
+      signal,
+      secrets: env.secrets,
+      httpAllowlist: env.httpAllowlist,
+    });
+    const checked = connector.output.safeParse(result);
+    if (!checked.success) throw new AppError("BAD_GATEWAY", `${connector.name} returned output that breaks its contract.`);
+    return checked.data;
+  };
+  if (connector.sideEffect === "none") return callPure(env, execute, request.retry, request.timeoutMs, call.signal);
   return invokeOnce(env, {
     runId: call.run.id,
     nodeId: call.input.nodeId,
@@ -35,21 +70,6 @@ export async function callConnector(
     ...(call.run.shadow && sideEffecting
       ? { preview: () => connector.preview?.(parsed.data) ?? { shadow: true, connector: connector.name, input: parsed.data } }
       : {}),
-    call: async (signal) => {
-      const result = await connector.execute(parsed.data, {
-        db: env.db,
-        runId: call.run.id,
-        workflowId: call.run.workflowId,
-        nodeId: call.input.nodeId,
-        idempotencyKey: key,
-        clock: env.clock,
-        signal,
-        secrets: env.secrets,
-        httpAllowlist: env.httpAllowlist,
-      });
-      const checked = connector.output.safeParse(result);
-      if (!checked.success) throw new AppError("BAD_GATEWAY", `${connector.name} returned output that breaks its contract.`);
-      return checked.data;
-    },
+    call: execute,
   });
 }

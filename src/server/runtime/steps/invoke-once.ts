@@ -34,7 +34,8 @@ function recordedFailure(stored: string | null): AppError {
   return new AppError((match?.[1] as AppError["code"] | undefined) ?? "BAD_GATEWAY", match?.[2] ?? stored ?? "The call failed.");
 }
 
-function withTimeout<O>(call: (signal: AbortSignal) => Promise<O>, timeoutMs: number, outer: AbortSignal): Promise<O> {
+/** Runs one attempt of `call`: rejected (retryably) after `timeoutMs`; its signal aborts then or when `outer` aborts. */
+export function withTimeout<O>(call: (signal: AbortSignal) => Promise<O>, timeoutMs: number, outer: AbortSignal): Promise<O> {
   const controller = new AbortController();
   const abort = () => controller.abort(outer.reason);
   outer.addEventListener("abort", abort, { once: true });
