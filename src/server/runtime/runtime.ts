@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { compile, validateGraph, type CompiledWorkflow, type Graph } from "~/engine";
+import type { AnyActorLogic, AnyStateMachine } from "xstate";
+import { compile, validateGraph, type ActorKey, type Graph } from "~/engine";
 import type { PrismaClient } from "~/server/db/client";
-import { Prisma } from "~/server/db/generated/client";
+import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/server/errors";
 import type { Clock } from "./clock";
 import type { Connector } from "./connectors/contract";
@@ -62,7 +63,8 @@ export class Runtime {
   private readonly db: PrismaClient;
   private readonly queue: CommitQueue;
   private readonly executors = new Map<string, RunExecutor>();
-  private readonly compiled = new Map<string, CompiledWorkflow>();
+  private readonly machines = new Map<string, AnyStateMachine>();
+  private readonly stepActors: Record<ActorKey, AnyActorLogic>;
   private readonly locks = new KeyedMutex();
   private readonly deps: ExecutorDeps;
   private timerLoop: NodeJS.Timeout | undefined;
@@ -88,25 +90,26 @@ export class Runtime {
       sleep: options.sleep ?? realSleep,
       sanitize,
     };
+    this.stepActors = createStepActors(env);
     this.deps = {
       queue: this.queue,
       clock: options.clock,
       bus: this.bus,
       maxSteps: options.maxSteps ?? 1000,
       sanitize,
-      stepActors: (run) => createStepActors(env, run),
       onFinished: (run) => this.executors.delete(run.id),
     };
   }
 
-  private compiledFor(graph: Graph): CompiledWorkflow {
+  /** The compiled machine of a graph with the step actors provided: built once per distinct graph. */
+  private machineFor(graph: Graph): AnyStateMachine {
     const key = createHash("sha256").update(JSON.stringify(graph)).digest("hex");
-    let compiled = this.compiled.get(key);
-    if (!compiled) {
-      compiled = compile(graph);
-      this.compiled.set(key, compiled);
+    let machine = this.machines.get(key);
+    if (!machine) {
+      machine = compile(graph).machine.provide({ actors: this.stepActors });
+      this.machines.set(key, machine);
     }
-    return compiled;
+    return machine;
   }
 
   /**
@@ -126,37 +129,32 @@ export class Runtime {
       shadow: request.shadow,
       startedById: request.startedById,
       graph: request.graph,
-      compiled: this.compiledFor(request.graph),
+      machine: this.machineFor(request.graph),
       visits: {},
       lastSeq: 0,
       lastHash: GENESIS_HASH,
       stepCount: 0,
     };
-    const createRun = async (tx: Tx) => {
-      await tx.run.create({
-        data: {
-          id: runId,
-          workflowId: request.workflowId,
-          versionId: request.versionId,
-          graph: JSON.stringify(request.graph),
-          ruleVersions: JSON.stringify(ruleVersionsOf(request.graph)),
-          status: "running",
-          shadow: request.shadow,
-          input: JSON.stringify(input),
-          snapshot: "{}",
-          startedById: request.startedById,
-          idempotencyKey: request.idempotencyKey ?? null,
-        },
-      });
+    const newRun = {
+      id: runId,
+      workflowId: request.workflowId,
+      versionId: request.versionId,
+      graph: JSON.stringify(request.graph),
+      ruleVersions: JSON.stringify(ruleVersionsOf(request.graph)),
+      shadow: request.shadow,
+      input: JSON.stringify(input),
+      startedById: request.startedById,
+      idempotencyKey: request.idempotencyKey ?? null,
+      createdAt: this.clock.now(),
     };
-    const executor = RunExecutor.start(this.deps, state, input, createRun);
+    const executor = RunExecutor.start(this.deps, state, input, newRun);
     if (!executor.finished) this.executors.set(runId, executor);
     try {
       await executor.whenDurable();
     } catch (error) {
       this.executors.delete(runId);
-      const isDuplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      const existing = isDuplicate && request.idempotencyKey ? await this.findByKey(request.workflowId, request.idempotencyKey) : null;
+      // Two starts with the same key at once: the unique index let one through; that is the run.
+      const existing = request.idempotencyKey ? await this.findByKey(request.workflowId, request.idempotencyKey) : null;
       if (existing) return { runId: existing, created: false };
       throw error;
     }
@@ -262,7 +260,7 @@ export class Runtime {
           shadow: run.shadow,
           startedById: run.startedById,
           graph: parsed.graph,
-          compiled: this.compiledFor(parsed.graph),
+          machine: this.machineFor(parsed.graph),
           visits: JSON.parse(run.visits) as Record<string, number>,
           lastSeq: run.lastSeq,
           lastHash: run.lastHash,

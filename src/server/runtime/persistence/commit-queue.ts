@@ -18,9 +18,25 @@ export interface RunRowUpdate {
   finishedAt?: Date;
 }
 
+/** The row of a run that starts with this unit's transition. */
+export interface NewRunRow {
+  id: string;
+  workflowId: string;
+  versionId: string | null;
+  graph: string;
+  ruleVersions: string;
+  shadow: boolean;
+  input: string;
+  startedById: string | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
 /** Everything one transition writes; all of it commits together or not at all. */
 export interface PersistUnit {
-  /** Runs first, e.g. creating the run row of a new run. */
+  /** A run that starts here: its row is inserted before its first ledger row. */
+  newRun?: NewRunRow;
+  /** Runs first, before the ledger rows. */
   before?: (tx: Tx) => Promise<void>;
   /** Ledger rows. */
   events: LedgerRow[];
@@ -41,6 +57,18 @@ export interface CommittedBatch {
   committedAt: number;
 }
 
+const NEW_RUN_COLUMNS = [
+  "id",
+  "workflowId",
+  "versionId",
+  "graph",
+  "ruleVersions",
+  "shadow",
+  "input",
+  "startedById",
+  "idempotencyKey",
+  "createdAt",
+] as const;
 const EVENT_COLUMNS = ["runId", "seq", "at", "actor", "type", "fromNodes", "toNodes", "payload", "rationale", "prevHash", "hash"] as const;
 const RUN_COLUMNS = ["id", "snapshot", "status", "outcome", "visits", "lastSeq", "lastHash", "stepCount", "error", "finishedAt", "updatedAt"] as const;
 /** Rows per statement, well under SQLite's 32,766 bound parameters. */
@@ -126,6 +154,10 @@ export class CommitQueue {
   private write(units: PersistUnit[]): Promise<void> {
     return this.db.$transaction(
       async (tx) => {
+        await insertRuns(
+          tx,
+          units.flatMap((unit) => (unit.newRun ? [unit.newRun] : [])),
+        );
         for (const unit of units) await unit.before?.(tx);
         await insertEvents(tx, units.flatMap((unit) => unit.events));
         const runs = new Map<string, RunRowUpdate>();
@@ -136,6 +168,24 @@ export class CommitQueue {
         for (const unit of units) await unit.after?.(tx);
       },
       { maxWait: 10_000, timeout: 60_000 },
+    );
+  }
+}
+
+/**
+ * Inserts the rows of runs that start in this batch, many per statement; a second run with the
+ * same idempotency key fails the batch on the unique index (its unit is then retried alone).
+ */
+async function insertRuns(tx: Tx, runs: NewRunRow[]): Promise<void> {
+  for (let start = 0; start < runs.length; start += ROWS_PER_STATEMENT) {
+    const chunk = runs.slice(start, start + ROWS_PER_STATEMENT);
+    const values = chunk.flatMap((run) => [...NEW_RUN_COLUMNS.map((column) => run[column]), run.createdAt]);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Run" (${quoted(NEW_RUN_COLUMNS)}, "updatedAt", "status", "snapshot") VALUES ${Array.from(
+        { length: chunk.length },
+        () => `(${Array(NEW_RUN_COLUMNS.length + 1).fill("?").join(", ")}, 'running', '{}')`,
+      ).join(", ")}`,
+      ...values,
     );
   }
 }

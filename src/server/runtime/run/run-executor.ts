@@ -1,11 +1,12 @@
-import { createActor, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent } from "xstate";
-import { activeNodeIds, pendingTimers, type ActorKey, type CompiledWorkflow, type Graph, type RunContext } from "~/engine";
+import { createActor, type AnyActorRef, type AnyMachineSnapshot, type AnyStateMachine, type InspectionEvent } from "xstate";
+import { activeNodeIds, pendingTimers, type Graph, type RunContext } from "~/engine";
 import type { Prisma } from "~/server/db/generated/client";
 import { AppError } from "~/server/errors";
 import type { Clock } from "~/server/runtime/clock";
 import { closeHumanRequest, humanRequestsOf, openHumanRequest, requestKeyOf, type HumanRequestKey } from "~/server/runtime/human/human-requests";
 import { ledgerHash } from "~/server/runtime/ledger/ledger-hash";
-import type { CommitQueue, PersistUnit } from "~/server/runtime/persistence/commit-queue";
+import type { CommitQueue, NewRunRow, PersistUnit } from "~/server/runtime/persistence/commit-queue";
+import { bindRun } from "~/server/runtime/steps/step-actors";
 import { NodeEntries } from "./node-entries";
 import type { RunEventBus } from "./run-events";
 import { statusOf, type RunStatus } from "./run-status";
@@ -21,8 +22,6 @@ export interface ExecutorDeps {
   maxSteps: number;
   /** Makes a stored payload safe and bounded: secrets redacted, size capped. */
   sanitize: (value: unknown) => unknown;
-  /** The step implementations for one run. */
-  stepActors: (run: RunExecutor) => Record<ActorKey, AnyActorLogic>;
   /** Called once a run has finished and its last row is durable. */
   onFinished: (run: RunExecutor) => void;
 }
@@ -34,7 +33,8 @@ export interface RunState {
   shadow: boolean;
   startedById: string | null;
   graph: Graph;
-  compiled: CompiledWorkflow;
+  /** The compiled machine with the runtime's step actors provided (one per workflow graph). */
+  machine: AnyStateMachine;
   visits: Record<string, number>;
   lastSeq: number;
   lastHash: string;
@@ -61,7 +61,7 @@ export class RunExecutor {
   readonly shadow: boolean;
   readonly startedById: string | null;
   readonly graph: Graph;
-  private readonly compiled: CompiledWorkflow;
+  private readonly machine: AnyStateMachine;
   private readonly entries: NodeEntries;
   private actor: AnyActorRef | undefined;
   private seq: number;
@@ -75,6 +75,7 @@ export class RunExecutor {
   private attribution: string | null = null;
   private readonly serviceActors = new Map<string, string>();
   private pendingEffects: ((tx: Tx) => Promise<void>)[] = [];
+  private newRun: NewRunRow | undefined;
   private durable: Promise<void> = Promise.resolve();
   private restoring = false;
   private ended = false;
@@ -89,20 +90,17 @@ export class RunExecutor {
     this.shadow = run.shadow;
     this.startedById = run.startedById;
     this.graph = run.graph;
-    this.compiled = run.compiled;
+    this.machine = run.machine;
     this.entries = new NodeEntries(run.visits);
     this.seq = run.lastSeq;
     this.lastHash = run.lastHash;
     this.stepCount = run.stepCount;
   }
 
-  /**
-   * Starts a new run. `createRun` writes the run row in the same transaction as the first
-   * ledger row (the run's start with its input).
-   */
-  static start(deps: ExecutorDeps, run: RunState, input: Record<string, unknown>, createRun: (tx: Tx) => Promise<void>): RunExecutor {
+  /** Starts a new run: its row is written in the same transaction as its first ledger row (the start, with its input). */
+  static start(deps: ExecutorDeps, run: RunState, input: Record<string, unknown>, row: NewRunRow): RunExecutor {
     const executor = new RunExecutor(deps, run);
-    executor.pendingEffects.push(createRun);
+    executor.newRun = row;
     executor.launch({ input });
     return executor;
   }
@@ -126,11 +124,11 @@ export class RunExecutor {
   }
 
   private launch(options: { input: Record<string, unknown> } | { snapshot: unknown }): void {
-    const machine = this.compiled.machine.provide({ actors: this.deps.stepActors(this) });
-    this.actor = createActor(machine, {
+    this.actor = createActor(this.machine, {
       ...("snapshot" in options ? { snapshot: options.snapshot as never } : { input: options.input }),
       inspect: (event) => this.inspect(event),
     });
+    bindRun(this.actor.system, this);
     this.actor.start();
   }
 
@@ -245,7 +243,7 @@ export class RunExecutor {
       status,
       outcome,
       rationale,
-      snapshot: this.compiled.machine.getPersistedSnapshot(snapshot),
+      snapshot: this.machine.getPersistedSnapshot(snapshot),
       error: snapshot.status === "error" ? String((snapshot as { error?: unknown }).error) : null,
       before,
       after,
@@ -293,6 +291,7 @@ export class RunExecutor {
     this.status = row.status;
     const finished = row.status !== "running" && row.status !== "waiting";
     const unit: PersistUnit = {
+      newRun: this.newRun,
       before: inOrder(row.before),
       events: [{ ...fields, hash }],
       run: {
@@ -311,6 +310,7 @@ export class RunExecutor {
       },
       after: inOrder(row.after),
     };
+    this.newRun = undefined;
     const message = {
       runId: this.id,
       workflowId: this.workflowId,

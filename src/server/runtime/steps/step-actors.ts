@@ -1,5 +1,6 @@
 import { fromPromise, type AnyActorLogic } from "xstate";
 import type { ActorKey, StepActorInput } from "~/engine";
+import { AppError } from "~/server/errors";
 import type { RunExecutor } from "~/server/runtime/run/run-executor";
 import { runDecisionStep } from "./decision-step";
 import { runEscalationStep } from "./escalation-step";
@@ -19,14 +20,25 @@ const RUNNERS: Record<ActorKey, StepRunner> = {
   escalation: runEscalationStep as StepRunner,
 };
 
+// Each run's actor system belongs to exactly one executor. The step actors are shared by every
+// run of a workflow (one provided machine per workflow), so they find their run through it.
+const runsBySystem = new WeakMap<object, RunExecutor>();
+
+/** Ties a run's actor system to its executor, before the actor starts. */
+export function bindRun(system: object, run: RunExecutor): void {
+  runsBySystem.set(system, run);
+}
+
 /**
- * The actor implementations the compiled machine invokes, bound to one run. Each first waits
- * until the transition that started it is durable (write-ahead), then runs its step.
+ * The actor implementations the compiled machine invokes. Each first waits until the transition
+ * that started it is durable (write-ahead), then runs its step for the run it belongs to.
  */
-export function createStepActors(env: StepEnv, run: RunExecutor): Record<ActorKey, AnyActorLogic> {
+export function createStepActors(env: StepEnv): Record<ActorKey, AnyActorLogic> {
   const actors = {} as Record<ActorKey, AnyActorLogic>;
   for (const [key, runner] of Object.entries(RUNNERS) as [ActorKey, StepRunner][]) {
-    actors[key] = fromPromise(async ({ input, signal }: { input: StepActorInput; signal: AbortSignal }) => {
+    actors[key] = fromPromise(async ({ input, signal, system }: { input: StepActorInput; signal: AbortSignal; system: object }) => {
+      const run = runsBySystem.get(system);
+      if (!run) throw new AppError("PRECONDITION_FAILED", "A step ran outside of a run.");
       // The invoking transition is recorded synchronously once the macrostep ends: let it finish first.
       await Promise.resolve();
       await run.whenDurable();
