@@ -38,6 +38,13 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "workflow.saveDraft": roles("designer", "admin"),
   "workflow.publish": roles("designer", "admin"),
   "workflow.connectors": roles("designer", "admin"),
+  "workflow.rename": roles("designer", "admin"),
+  "workflow.duplicate": roles("designer", "admin"),
+  "workflow.archive": roles("designer", "admin"),
+  "workflow.versions": roles("designer", "admin"),
+  "workflow.version": roles("designer", "admin"),
+  "workflow.diff": roles("designer", "admin"),
+  "workflow.rollback": roles("designer", "admin"),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access } } }>;

@@ -127,9 +127,9 @@ describe("wait", () => {
       ],
     );
     const signalled = await start(graph);
-    await runtime.send(signalled, { type: "SIGNAL", name: "other" }, "test");
+    await expect(runtime.signal(signalled, "other", null, "test")).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await run(signalled)).status).toBe("waiting");
-    await runtime.send(signalled, { type: "SIGNAL", name: "go", payload: { ok: true } }, "test");
+    await runtime.signal(signalled, "go", { ok: true }, "test");
     const done = await run(signalled);
     expect(done.endNode).toBe("done");
     expect(done.context.steps.pause?.output).toEqual({ ok: true });

@@ -186,6 +186,21 @@ export class Runtime {
     return this.exclusive(runId, (executor) => executor.send(event, by, effects));
   }
 
+  /**
+   * Sends a named signal to a run that waits for it at a `wait` node. A run that does not wait
+   * for that signal gets a CONFLICT instead of an event nothing would notice.
+   */
+  signal(runId: string, name: string, payload: unknown, by: string): Promise<void> {
+    return this.exclusive(runId, async (executor) => {
+      const active = new Set(executor.activeNodes);
+      const waits = executor.graph.nodes.some(
+        (node) => active.has(node.id) && node.type === "wait" && node.config.mode === "signal" && node.config.signal === name,
+      );
+      if (!waits) throw new AppError("CONFLICT", `Run ${runId} is not waiting for the signal "${name}".`);
+      await executor.send({ type: "SIGNAL", name, payload: payload ?? null }, by);
+    });
+  }
+
   /** Cancels an unfinished run: its steps are stopped, open requests closed, timers cancelled. */
   cancel(runId: string, by: string, reason: string): Promise<void> {
     return this.exclusive(runId, (executor) => executor.terminate("cancelled", by, reason));

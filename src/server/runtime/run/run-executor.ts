@@ -147,6 +147,11 @@ export class RunExecutor {
     this.serviceActors.set(invokeId, actor);
   }
 
+  /** The nodes the run is at, as of its last recorded transition. */
+  get activeNodes(): string[] {
+    return [...this.active];
+  }
+
   get finished(): boolean {
     return this.ended;
   }

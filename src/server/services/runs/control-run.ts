@@ -21,5 +21,5 @@ export async function cancelRun(db: PrismaClient, runtime: Runtime, actor: Authe
 /** Sends a named signal to a run (what a wait node of mode `signal` waits for). */
 export async function signalRun(db: PrismaClient, runtime: Runtime, actor: AuthenticatedUser, input: TSignalRunInput) {
   await requireControl(db, actor, input.runId);
-  await runtime.send(input.runId, { type: "SIGNAL", name: input.name, payload: input.payload ?? null }, `user:${actor.id}`);
+  await runtime.signal(input.runId, input.name, input.payload, `user:${actor.id}`);
 }

@@ -32,3 +32,29 @@ export const ZListWorkflowsInput = z
   .object({ search: z.string().trim().max(120).optional(), includeArchived: z.boolean().default(false) })
   .default({ includeArchived: false });
 export type TListWorkflowsInput = z.infer<typeof ZListWorkflowsInput>;
+
+export const ZRenameWorkflowInput = z.object({
+  workflowId: id,
+  name: z.string().trim().min(1, "Enter a name.").max(120),
+});
+export type TRenameWorkflowInput = z.infer<typeof ZRenameWorkflowInput>;
+
+export const ZArchiveWorkflowInput = z.object({ workflowId: id, archived: z.boolean() });
+export type TArchiveWorkflowInput = z.infer<typeof ZArchiveWorkflowInput>;
+
+export const ZVersionIdInput = z.object({ versionId: id });
+export type TVersionIdInput = z.infer<typeof ZVersionIdInput>;
+
+/** Compare two versions, or a version with the workflow's current draft. */
+export const ZDiffInput = z.union([
+  z.object({ fromVersionId: id, toVersionId: id }),
+  z.object({ fromVersionId: id, toDraft: z.literal(true) }),
+]);
+export type TDiffInput = z.infer<typeof ZDiffInput>;
+
+export const ZRollbackInput = z.object({
+  workflowId: id,
+  versionId: id,
+  note: z.string().trim().max(400).default(""),
+});
+export type TRollbackInput = z.infer<typeof ZRollbackInput>;
