@@ -21,7 +21,7 @@ test("an unauthenticated visit is redirected to sign-in and comes back after it"
   await page.getByLabel("Password").fill("flowgate-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/workflows$/);
-  await expect(page.getByText("No workflows yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Workflows" })).toBeVisible();
 });
 
 for (const role of Object.keys(EXPECTED_NAV) as (keyof typeof DEMO)[]) {

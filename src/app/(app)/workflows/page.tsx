@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { EmptyAreaPage } from "~/components/shell/empty-area-page";
+import { WorkflowsList } from "~/components/workflows/list/workflows-list";
+import { requireArea } from "~/server/auth/require";
 
 export const metadata: Metadata = { title: "Workflows" };
 
-export default function WorkflowsPage() {
-  return (
-    <EmptyAreaPage area="workflows" title="Workflows" emptyTitle="No workflows yet">
-      Workflows that designers draw on the canvas will be listed here.
-    </EmptyAreaPage>
-  );
+export default async function WorkflowsPage() {
+  await requireArea("workflows");
+  return <WorkflowsList />;
 }
