@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
 import { compile } from "../engine/compile/compile";
@@ -12,11 +13,16 @@ function runs(size: number): number {
   return size >= 5_000 ? 15 : size >= 1_000 ? 30 : 100;
 }
 
-/** Validate + compile time of generated graphs (a freshly parsed document per run, after warm-up; JSON.parse not timed). */
+/**
+ * Validate + compile time of generated graphs (a freshly parsed document per run, after warm-up;
+ * JSON.parse not timed). Prints the 1-minute load average before and after: on a shared machine,
+ * compare medians taken at similar load.
+ */
 export const engineBench: Bench = {
   name: "engine: validate + compile",
   run: () => {
     const rows: string[] = [];
+    const loadBefore = loadavg()[0]!;
     for (const size of SIZES) {
       const text = JSON.stringify(generateGraph(size, size));
       const once = () => {
@@ -34,5 +40,6 @@ export const engineBench: Bench = {
       rows.push(`${String(size).padStart(6)}  ${median.toFixed(1).padStart(9)}  ${p95.toFixed(1).padStart(9)}  ${verdict}`);
     }
     console.log(` nodes  median ms     p95 ms  target\n${rows.join("\n")}`);
+    console.log(`load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
   },
 };

@@ -23,6 +23,8 @@ export interface Regions {
   forks: Map<string, ForkRegion>;
   /** Innermost branch of every node placed inside one. */
   containerOf: Map<string, { fork: string; branch: string }>;
+  /** Parallel node id of each well-formed fork's join, by join id. */
+  forkOfJoin: Map<string, string>;
   problems: Problem[];
 }
 
@@ -161,20 +163,20 @@ export function analyzeRegions(index: GraphIndex, branchesOf: (forkId: string) =
 
   for (const [id, node] of index.nodes) if (node.type === "parallel") analyzeFork(id);
 
-  const joinOwner = new Map<string, string>();
+  const forkOfJoin = new Map<string, string>();
   for (const region of forks.values()) {
-    const previous = joinOwner.get(region.join);
+    const previous = forkOfJoin.get(region.join);
     if (previous !== undefined) {
       problems.push(problem("BRANCH_CROSSES_REGION", `Join "${region.join}" is shared by "${previous}" and "${region.fork}"; give each parallel node its own join.`, { nodeId: region.join }));
     }
-    joinOwner.set(region.join, region.fork);
+    forkOfJoin.set(region.join, region.fork);
     for (const branch of region.branches) for (const id of branch.nodes) containerOf.set(id, { fork: region.fork, branch: branch.id });
   }
   for (const [id, node] of index.nodes) {
-    if (node.type === "join" && !joinOwner.has(id) && !joinsReached.has(id)) {
+    if (node.type === "join" && !forkOfJoin.has(id) && !joinsReached.has(id)) {
       problems.push(problem("JOIN_WITHOUT_FORK", `Join "${id}" is not where the branches of any parallel node meet.`, { nodeId: id }));
     }
   }
 
-  return { forks, containerOf, problems };
+  return { forks, containerOf, forkOfJoin, problems };
 }

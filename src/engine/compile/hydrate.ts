@@ -4,21 +4,30 @@ import type { RunContext } from "./types";
 
 type StaticInput = Parameters<typeof actorInput>[0];
 
+function hydrateState(state: JsonState): unknown {
+  const states = state.states && hydrateStates(state.states);
+  if (!state.invoke && states === state.states) return state;
+  const copy: Record<string, unknown> = { ...state };
+  if (states) copy.states = states;
+  if (state.invoke) {
+    const staticInput = state.invoke.input as StaticInput;
+    copy.invoke = { ...state.invoke, input: ({ context }: { context: RunContext }) => actorInput(staticInput, context) };
+  }
+  return copy;
+}
+
 /**
- * Turns the JSON config into the config handed to `createMachine`: a deep copy in which each
- * invoke's static `input` becomes a function that adds the node's expressions evaluated over the
- * current context. Nothing else changes.
+ * Turns the JSON config into the config handed to `createMachine`: each invoke's static `input`
+ * becomes a function that adds the node's expressions evaluated over the current context. Nothing
+ * else changes; states without an invoke below them are shared with the JSON config, not copied.
  */
 export function hydrateStates(states: Record<string, JsonState>): Record<string, unknown> {
   const hydrated: Record<string, unknown> = {};
-  for (const [key, state] of Object.entries(states)) {
-    const copy: Record<string, unknown> = { ...state };
-    if (state.invoke) {
-      const staticInput = state.invoke.input as StaticInput;
-      copy.invoke = { ...state.invoke, input: ({ context }: { context: RunContext }) => actorInput(staticInput, context) };
-    }
-    if (state.states) copy.states = hydrateStates(state.states);
-    hydrated[key] = copy;
+  let changed = false;
+  for (const key of Object.keys(states)) {
+    const state = hydrateState(states[key]!);
+    hydrated[key] = state;
+    changed ||= state !== states[key];
   }
-  return hydrated;
+  return changed ? hydrated : states;
 }

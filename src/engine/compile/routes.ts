@@ -20,18 +20,28 @@ export interface CompileScope {
 /** Key of the final state a branch enters when it reaches its join. */
 export const ARRIVED = "__arrived";
 
+/** Conditional edges are tried before the unconditional (default) one. */
+const CONDITIONAL_FIRST = [true, false] as const;
+
 /**
- * The transition target for an edge: `#nodeId`, or the branch's arrival state when the edge leads
+ * The transition for an edge: to `#nodeId`, or to the branch's arrival state when the edge leads
  * from inside a branch to that fork's join (with the branch marked failed when it arrives through
- * a failure outcome).
+ * a failure outcome); guarded by `guard` when given.
  */
-function edgeTransition(scope: CompileScope, source: GraphNode, edge: GraphEdge): Pick<JsonTransition, "target" | "actions"> {
+function edgeTransition(scope: CompileScope, source: GraphNode, edge: GraphEdge, guard: JsonTransition["guard"]): JsonTransition {
   const container = scope.regions.containerOf.get(source.id);
   const region = container ? scope.regions.forks.get(container.fork) : undefined;
-  if (!container || region?.join !== edge.target) return { target: `#${edge.target}` };
-  const target = `#${container.fork}.${container.branch}.${ARRIVED}`;
-  if (!isFailureOutcome(source.type, edge.sourceHandle)) return { target };
-  return { target, actions: [{ type: "failBranch", params: { fork: container.fork, branch: container.branch } }] };
+  const transition: JsonTransition = {};
+  if (!container || region?.join !== edge.target) {
+    transition.target = `#${edge.target}`;
+  } else {
+    transition.target = `#${container.fork}.${container.branch}.${ARRIVED}`;
+    if (isFailureOutcome(source.type, edge.sourceHandle)) {
+      transition.actions = [{ type: "failBranch", params: { fork: container.fork, branch: container.branch } }];
+    }
+  }
+  if (guard) transition.guard = guard;
+  return transition;
 }
 
 /**
@@ -42,15 +52,17 @@ function edgeTransition(scope: CompileScope, source: GraphNode, edge: GraphEdge)
  */
 export function routeTransitions(scope: CompileScope, node: GraphNode, checkOutcome = true): JsonTransition[] {
   const edges = scope.index.outgoing.get(node.id) ?? [];
-  return outcomesOf(node).flatMap((outcome) => {
-    const fromHandle = edges.filter((edge) => edge.sourceHandle === outcome);
-    const ordered = [...fromHandle.filter((edge) => edge.condition !== undefined), ...fromHandle.filter((edge) => edge.condition === undefined)];
-    return ordered.map((edge) => {
-      const params: Record<string, unknown> = { node: node.id };
-      if (checkOutcome) params.outcome = outcome;
-      if (edge.condition !== undefined) params.condition = edge.condition;
-      const guarded = checkOutcome || edge.condition !== undefined;
-      return { ...edgeTransition(scope, node, edge), ...(guarded ? { guard: { type: "route", params } } : {}) };
-    });
-  });
+  const transitions: JsonTransition[] = [];
+  for (const outcome of outcomesOf(node)) {
+    for (const conditional of CONDITIONAL_FIRST) {
+      for (const edge of edges) {
+        if (edge.sourceHandle !== outcome || (edge.condition !== undefined) !== conditional) continue;
+        const params: Record<string, unknown> = { node: node.id };
+        if (checkOutcome) params.outcome = outcome;
+        if (conditional) params.condition = edge.condition;
+        transitions.push(edgeTransition(scope, node, edge, checkOutcome || conditional ? { type: "route", params } : undefined));
+      }
+    }
+  }
+  return transitions;
 }

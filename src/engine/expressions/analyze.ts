@@ -1,8 +1,9 @@
-import { ParseError, type ASTNode } from "@marcbachmann/cel-js";
+import { ParseError } from "@marcbachmann/cel-js";
 
-import { environmentFor, GRAPH_VARIABLES } from "./environment";
+import { BoundedCache } from "./bounded-cache";
+import { environmentFor, expressionKey, GRAPH_VARIABLES } from "./environment";
 import { expressionError, type ExpressionError } from "./expression-error";
-import { collectReferences } from "./references";
+import { collectReferences, type References } from "./references";
 import { parseTemplate } from "./template";
 
 /** Keys of a step record (`steps.<nodeId>.<key>`); see docs/expressions.md. */
@@ -46,9 +47,8 @@ function setOf(names: readonly string[] | undefined): ReadonlySet<string> | unde
   return set;
 }
 
-function fieldErrors(ast: ASTNode, fields: KnownFields, text: string, offset: number): ExpressionError[] {
+function fieldErrors({ fields: references, forbidden }: References, fields: KnownFields, text: string, offset: number): ExpressionError[] {
   const errors: ExpressionError[] = [];
-  const { fields: references, forbidden } = collectReferences(ast);
   for (const call of forbidden) {
     errors.push(expressionError("type", `${call.name}() is not available; use contains, startsWith or endsWith.`, text, call.offset + offset, call.length));
   }
@@ -70,17 +70,30 @@ function fieldErrors(ast: ASTNode, fields: KnownFields, text: string, offset: nu
   return errors;
 }
 
+/** What parsing and type-checking an expression found: the error, or the names it reads. */
+type Analysis = { error: unknown } | { references: References };
+
+/** Analyses by source text: a graph repeats the same expressions across many nodes and edges. */
+const analyses = new BoundedCache<Analysis>(5_000);
+
+function analysisOf(source: string, variables: readonly string[]): Analysis {
+  return analyses.get(expressionKey(source, variables), () => {
+    try {
+      const parsed = environmentFor(variables).parse(source);
+      const checked = parsed.check();
+      if (!checked.valid && checked.error) return { error: checked.error };
+      return { references: collectReferences(parsed.ast) };
+    } catch (error) {
+      return { error };
+    }
+  });
+}
+
 function analyzeAt(source: string, text: string, offset: number, options: AnalyzeOptions): ExpressionError[] {
   if (source.trim() === "") return [expressionError("syntax", "The expression is empty.", text, offset)];
-  const environment = environmentFor(options.variables ?? GRAPH_VARIABLES);
-  try {
-    const parsed = environment.parse(source);
-    const checked = parsed.check();
-    if (!checked.valid && checked.error) return [errorOf(checked.error, text, offset)];
-    return fieldErrors(parsed.ast, options.fields ?? {}, text, offset);
-  } catch (error) {
-    return [errorOf(error, text, offset)];
-  }
+  const analysis = analysisOf(source, options.variables ?? GRAPH_VARIABLES);
+  if ("error" in analysis) return [errorOf(analysis.error, text, offset)];
+  return fieldErrors(analysis.references, options.fields ?? {}, text, offset);
 }
 
 /**

@@ -49,3 +49,8 @@ export function environmentFor(variables: readonly string[] = GRAPH_VARIABLES): 
   }
   return environment;
 }
+
+/** Cache key of an expression compiled in the environment of `variables`. */
+export function expressionKey(source: string, variables: readonly string[]): string {
+  return `${variables.join(",")}\u0000${source}`;
+}

@@ -1,23 +1,16 @@
 import type { ParseResult } from "@marcbachmann/cel-js";
 
-import { environmentFor, GRAPH_VARIABLES } from "./environment";
+import { BoundedCache } from "./bounded-cache";
+import { environmentFor, expressionKey, GRAPH_VARIABLES } from "./environment";
 import { parseTemplate } from "./template";
 
 /** Values expressions read: `input` (run input) and `steps` (step records), or table variables. */
 export type ExpressionScope = Record<string, unknown>;
 
-const MAX_CACHED = 5_000;
-const cache = new Map<string, ParseResult>();
+const compiledExpressions = new BoundedCache<ParseResult>(5_000);
 
 function compiled(source: string, variables: readonly string[]): ParseResult {
-  const key = `${variables.join(",")}\u0000${source}`;
-  let parsed = cache.get(key);
-  if (!parsed) {
-    if (cache.size >= MAX_CACHED) cache.clear();
-    parsed = environmentFor(variables).parse(source);
-    cache.set(key, parsed);
-  }
-  return parsed;
+  return compiledExpressions.get(expressionKey(source, variables), () => environmentFor(variables).parse(source));
 }
 
 /**

@@ -48,13 +48,19 @@ function chainOf(node: Node): { path: string[]; index: Node[] } | undefined {
   }
 }
 
+/** The variable member chains and forbidden calls of one expression. */
+export interface References {
+  fields: FieldReference[];
+  forbidden: ForbiddenCall[];
+}
+
 /**
  * Lists the variable member chains and forbidden calls in a parsed expression.
  *
  * @remarks Chains through a computed index (`steps[x].output`) are cut at the index; the parts
  * after it cannot be checked statically.
  */
-export function collectReferences(ast: ASTNode): { fields: FieldReference[]; forbidden: ForbiddenCall[] } {
+export function collectReferences(ast: ASTNode): References {
   const fields: FieldReference[] = [];
   const forbidden: ForbiddenCall[] = [];
   const stack: unknown[] = [ast];

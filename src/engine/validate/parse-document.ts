@@ -1,15 +1,20 @@
 import type { z } from "zod";
 
-import { nodeTypes } from "../graph/node-types";
+import { nodeTypes, type NodeType } from "../graph/node-types";
 import { EdgeSchema, GraphEnvelopeSchema, LooseNodeSchema, type GraphEdge, type LooseNode } from "../graph/schema";
 import { problem, type Problem } from "./problem";
 import { problemsFromIssues } from "./zod-issues";
 
 /** A node whose shape is valid; `configOk` says whether its config parsed (then `config` is the parsed value). */
-export interface ParsedNode extends LooseNode {
+export interface ParsedNode {
+  id: string;
+  type: NodeType;
+  config: unknown;
   /** Position in the document's `nodes` array. */
   index: number;
   configOk: boolean;
+  /** The node as parsed, holding the same `config`: what a valid graph's `nodes` are made of. */
+  node: LooseNode;
 }
 
 /** The document split into its header, the nodes and edges that parsed, and the problems found. */
@@ -42,17 +47,16 @@ export function parseDocument(document: unknown): ParsedDocument {
   const problems: Problem[] = [];
   const nodes: ParsedNode[] = [];
   rawNodes.forEach((raw, index) => {
-    const nodeId = idOf(raw);
     const shape = LooseNodeSchema.safeParse(raw);
     if (!shape.success) {
-      problems.push(...problemsFromIssues(shape.error.issues, "INVALID_NODE", ["nodes", index], { nodeId }));
+      problems.push(...problemsFromIssues(shape.error.issues, "INVALID_NODE", ["nodes", index], { nodeId: idOf(raw) }));
       return;
     }
-    const config = nodeTypes[shape.data.type].configSchema.safeParse(shape.data.config ?? {});
-    if (!config.success) {
-      problems.push(...problemsFromIssues(config.error.issues, "INVALID_NODE_CONFIG", ["nodes", index, "config"], { nodeId }));
-    }
-    nodes.push({ ...shape.data, config: config.success ? config.data : shape.data.config, index, configOk: config.success });
+    const node = shape.data;
+    const config = nodeTypes[node.type].configSchema.safeParse(node.config ?? {});
+    if (config.success) node.config = config.data;
+    else problems.push(...problemsFromIssues(config.error.issues, "INVALID_NODE_CONFIG", ["nodes", index, "config"], { nodeId: idOf(raw) }));
+    nodes.push({ id: node.id, type: node.type, config: node.config, index, configOk: config.success, node });
   });
   const edges: GraphEdge[] = [];
   rawEdges.forEach((raw, index) => {

@@ -31,7 +31,7 @@ function validateUnsafe(document: unknown): ValidationResult {
     ...checkCycles(index),
   ];
   if (problems.some((found) => found.severity === "error")) return { ok: false, problems };
-  const nodes = parsed.nodes.map(({ index: _index, configOk: _configOk, ...node }) => node);
+  const nodes = parsed.nodes.map((found) => found.node);
   return { ok: true, graph: { ...parsed.header, nodes, edges: parsed.edges } as Graph, problems };
 }
 

@@ -5,7 +5,7 @@ import { routeTransitions, type CompileScope } from "../routes";
 
 /** The compiled parameters of a join, from its config and its fork. */
 export function joinParams(scope: CompileScope, node: NodeOf<"join">): JoinParams {
-  const region = [...scope.regions.forks.values()].find((candidate) => candidate.join === node.id)!;
+  const region = scope.regions.forks.get(scope.regions.forkOfJoin.get(node.id)!)!;
   return {
     fork: region.fork,
     mode: node.config.mode,
