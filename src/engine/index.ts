@@ -67,6 +67,11 @@ export type { GuardrailFacts } from "./guardrails/run-guardrail";
 export { escalationReason } from "./escalation/escalation-reason";
 export type { EscalationFacts } from "./escalation/escalation-reason";
 
+// Version diffs
+export { diffGraphs, hasChanges } from "./diff/diff-graphs";
+export type { EdgeChange, FieldChange, GraphDiff, NodeChange, NodeMove } from "./diff/diff-graphs";
+export { unionGraph } from "./diff/union-graph";
+
 // Compiler
 export { compile, machineSetup } from "./compile/compile";
 export type { CompiledWorkflow, MachineJson } from "./compile/compile";

@@ -102,6 +102,9 @@ describe("invoice against purchase order", () => {
     const request = await drive.request(runId, "review");
     expect(request.summary).toContain("INV-101");
     expect(JSON.parse(request.details)).toMatchObject({ text: expect.stringContaining("PO amount 9800") });
+    expect(request.impact).toContain("Schedules a payment of 9000 to Globex");
+    expect(JSON.parse(request.alternatives)).toEqual(["Ask Globex for a corrected invoice", "Approve only the PO amount of 9800"]);
+    expect(request.deadline?.getTime()).toBe(clock.now().getTime() + 2 * 24 * 60 * 60 * 1000);
     await drive.decide(runId, "review", approver, "approve");
     await drive.expectEnded(runId, "paid");
     expect(await testDb.db.scheduledPayment.count({ where: { runId } })).toBe(1);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { AssigneesSchema, DurationSchema, TemplateSchema } from "../common";
+import { AssigneesSchema, DurationSchema, ExpressionSchema, TemplateSchema } from "../common";
 import { defineNodeType, type ExpressionRef } from "../node-type";
 
 /** Config of an approval (human-in-the-loop) node. */
@@ -12,6 +12,16 @@ export const ApprovalConfigSchema = z
     }),
     details: TemplateSchema.default("").meta({ title: "Details", description: "Evidence shown on expand." }),
     recommendation: TemplateSchema.optional().meta({ title: "Recommendation", description: "The agent's recommendation." }),
+    confidence: ExpressionSchema.optional().meta({
+      title: "Confidence",
+      description: "The agent's confidence (0..1), e.g. steps.classify.output.confidence. Empty: the latest confidence a model reported in the run.",
+    }),
+    impact: TemplateSchema.optional().meta({ title: "Impact", description: "What happens if this is approved, e.g. Pays {{ input.amount }} to {{ input.vendor }}." }),
+    alternatives: z
+      .array(TemplateSchema.min(1))
+      .max(10)
+      .default([])
+      .meta({ title: "Alternatives", description: "Other courses of action the approver could take." }),
     assignees: AssigneesSchema.refine(
       (assignees) => assignees.users.length + assignees.roles.length > 0,
       "Name at least one user or role.",
@@ -45,6 +55,9 @@ export const approvalNode = defineNodeType({
     const refs: ExpressionRef[] = [{ path: ["summary"], source: config.summary, kind: "template" }];
     if (config.details) refs.push({ path: ["details"], source: config.details, kind: "template" });
     if (config.recommendation) refs.push({ path: ["recommendation"], source: config.recommendation, kind: "template" });
+    if (config.confidence) refs.push({ path: ["confidence"], source: config.confidence, kind: "expression" });
+    if (config.impact) refs.push({ path: ["impact"], source: config.impact, kind: "template" });
+    config.alternatives.forEach((alternative, index) => refs.push({ path: ["alternatives", index], source: alternative, kind: "template" }));
     return refs;
   },
 });

@@ -33,7 +33,19 @@ export function humanRequestsOf(graph: Graph, active: readonly string[], context
   });
 }
 
-/** The latest confidence a model reported in this run: what an approver sees as the agent's confidence. */
+/** The agent's confidence an approver sees: the node's confidence expression, or else the latest a model reported in the run. */
+function confidenceFor(expression: string | undefined, context: RunContext): number | null {
+  if (expression) {
+    try {
+      const value = evaluateExpression(expression, { input: context.input, steps: context.steps });
+      return typeof value === "number" && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : null;
+    } catch {
+      return null;
+    }
+  }
+  return latestConfidence(context);
+}
+
 function latestConfidence(context: RunContext): number | null {
   let confidence: number | null = null;
   for (const step of Object.values(context.steps)) {
@@ -51,6 +63,9 @@ function requestContent(node: GraphNode, key: HumanRequestKey, context: RunConte
       summary: renderTemplate(config.summary, scope),
       details: { text: renderTemplate(config.details, scope), input: context.input },
       recommendation: config.recommendation ? renderTemplate(config.recommendation, scope) : null,
+      confidence: confidenceFor(config.confidence, context),
+      impact: config.impact ? renderTemplate(config.impact, scope) : null,
+      alternatives: config.alternatives.map((alternative) => renderTemplate(alternative, scope)),
       risk: config.risk,
       assignees: config.assignees,
       quorum: config.quorum,
@@ -64,6 +79,9 @@ function requestContent(node: GraphNode, key: HumanRequestKey, context: RunConte
     summary: `${node.label || node.id}: ${tier.label || tier.id}`,
     details: { text: caseText(config.subject, scope), handoff: progress.history ?? [], input: context.input },
     recommendation: null,
+    confidence: latestConfidence(context),
+    impact: null,
+    alternatives: [],
     risk: "medium",
     assignees: tier.assignees,
     quorum: 1,
@@ -102,7 +120,9 @@ export async function openHumanRequest(
       summary: content.summary,
       details: JSON.stringify(content.details),
       recommendation: content.recommendation,
-      confidence: latestConfidence(args.context),
+      confidence: content.confidence,
+      impact: content.impact,
+      alternatives: JSON.stringify(content.alternatives),
       risk: content.risk,
       assigneeUsers: JSON.stringify(content.assignees.users),
       assigneeRoles: JSON.stringify(content.assignees.roles),
