@@ -9,10 +9,10 @@ function isElse(edge: GraphEdge): boolean {
 }
 
 /**
- * Checks handles: every outcome of a node has an edge, no edge leaves from a handle the node does
+ * Checks handles: every outcome of a node has an edge (except compensation steps outside the flow), no edge leaves from a handle the node does
  * not have, at most one "else" edge per handle, and parallel branches have exactly one plain edge.
  */
-export function checkHandles(index: GraphIndex<ParsedNode, GraphEdge>): Problem[] {
+export function checkHandles(index: GraphIndex<ParsedNode, GraphEdge>, offFlow: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const node of index.nodes.values()) {
     if (!node.configOk) continue;
@@ -27,6 +27,8 @@ export function checkHandles(index: GraphIndex<ParsedNode, GraphEdge>): Problem[
     for (const outcome of outcomes) {
       const fromHandle = edges.filter((edge) => edge.sourceHandle === outcome);
       if (fromHandle.length === 0) {
+        // A compensation step outside the flow ends where it is: its outcomes lead nowhere.
+        if (offFlow.has(node.id)) continue;
         problems.push(problem("MISSING_OUTCOME_EDGE", `Connect the "${outcome}" outcome of "${node.id}" to a next step.`, { nodeId: node.id }));
         continue;
       }

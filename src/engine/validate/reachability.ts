@@ -3,8 +3,9 @@ import { problem, type Problem } from "./problem";
 
 /**
  * Flags nodes no path from the start reaches, and reachable nodes from which no end is reachable.
+ * Compensation steps outside the flow (`offFlow`) are exempt: the runtime runs them on failure.
  */
-export function checkReachability(index: GraphIndex): Problem[] {
+export function checkReachability(index: GraphIndex, offFlow: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const ids = [...index.nodes.keys()];
   const starts = ids.filter((id) => index.nodes.get(id)!.type === "start");
@@ -12,6 +13,7 @@ export function checkReachability(index: GraphIndex): Problem[] {
   const fromStart = reachable(starts, (id) => (index.outgoing.get(id) ?? []).map((edge) => edge.target));
   const toEnd = reachable(ends, (id) => (index.incoming.get(id) ?? []).map((edge) => edge.source));
   for (const id of ids) {
+    if (offFlow.has(id)) continue;
     if (starts.length > 0 && !fromStart.has(id)) {
       problems.push(problem("UNREACHABLE_NODE", `No path from the start leads to "${id}".`, { nodeId: id }));
     } else if (ends.length > 0 && !toEnd.has(id)) {

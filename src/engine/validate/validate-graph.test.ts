@@ -198,3 +198,34 @@ describe("validateGraph", () => {
     expect(validateGraphJson("[".repeat(200_000)).ok).toBe(false);
   });
 });
+
+describe("compensation steps", () => {
+  const document = (withEdge: boolean) => ({
+    schemaVersion: 1,
+    id: "saga",
+    name: "saga",
+    metadata: {},
+    nodes: [
+      { id: "start", type: "start", label: "", position: { x: 0, y: 0 }, config: {} },
+      { id: "pay", type: "task", label: "", position: { x: 0, y: 0 }, config: { connector: "payment.schedule", compensation: "undo" } },
+      { id: "undo", type: "task", label: "", position: { x: 0, y: 0 }, config: { connector: "notify" } },
+      { id: "end", type: "end", label: "", position: { x: 0, y: 0 }, config: {} },
+    ],
+    edges: [
+      { id: "a", source: "start", sourceHandle: "next", target: "pay" },
+      { id: "b", source: "pay", sourceHandle: "success", target: "end" },
+      { id: "c", source: "pay", sourceHandle: "error", target: "end" },
+      ...(withEdge ? [{ id: "d", source: "end", sourceHandle: "next", target: "undo" }] : []),
+    ],
+  });
+
+  it("needs no path and no outcome edges when only named as a compensation", () => {
+    expect(validateGraph(document(false)).ok).toBe(true);
+  });
+
+  it("is checked like any node once an edge enters it", () => {
+    const result = validateGraph(document(true));
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => problem.code)).toContain("MISSING_OUTCOME_EDGE");
+  });
+});

@@ -1,3 +1,4 @@
+import { offFlowCompensationSteps } from "../analysis/compensation-steps";
 import { indexGraph } from "../analysis/graph-index";
 import type { Graph } from "../graph/schema";
 import { checkCycles } from "./cycles";
@@ -20,13 +21,14 @@ function validateUnsafe(document: unknown): ValidationResult {
   const parsed = parseDocument(document);
   if (!parsed.header) return { ok: false, problems: parsed.problems };
   const index = indexGraph(parsed.nodes, parsed.edges);
+  const offFlow = offFlowCompensationSteps(index);
   const problems = [
     ...parsed.problems,
     ...checkStructure(parsed.nodes, parsed.edges),
-    ...checkHandles(index),
+    ...checkHandles(index, offFlow),
     ...checkNodeReferences(index),
     ...checkExpressions(parsed.nodes, parsed.edges),
-    ...checkReachability(index),
+    ...checkReachability(index, offFlow),
     ...checkForks(index),
     ...checkCycles(index),
   ];

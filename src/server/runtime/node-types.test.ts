@@ -429,3 +429,60 @@ describe("secrets", () => {
     expect(stored).not.toContain(secret);
   });
 });
+
+describe("compensation", () => {
+  const saga = () =>
+    buildGraph(
+      "saga",
+      [
+        { id: "start", type: "start" },
+        { id: "pay", type: "task", config: { connector: "payment.schedule", input: { vendor: '"Acme"', amount: "120" }, compensation: "reverse" } },
+        approval("confirm"),
+        end("done"),
+        end("refused", "failed"),
+        {
+          id: "reverse",
+          type: "task",
+          config: { connector: "notify", input: { title: '"Reverse payment"', message: '"Reverse payment " + steps.pay.output.paymentId', roles: '["admin"]' } },
+        },
+      ],
+      [
+        ["start", "next", "pay"],
+        ["pay", "success", "confirm"],
+        ["pay", "error", "refused"],
+        ["confirm", "approve", "done"],
+        ["confirm", "reject", "refused"],
+      ],
+    );
+
+  async function compensated(runId: string) {
+    for (let i = 0; i < 200; i++) {
+      const rows = await testDb.db.runEvent.findMany({ where: { runId, type: { startsWith: "COMPENSATION." } } });
+      if (rows.length > 0) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return [];
+  }
+
+  it("accepts a compensation step outside the flow", () => {
+    expect(saga().nodes.map((node) => node.id)).toContain("reverse");
+  });
+
+  it("runs the compensation of completed side effects when a run ends failed, once", async () => {
+    const runId = await start(saga());
+    await decide(runId, "confirm", approvers[0]!, "reject", "Wrong vendor.");
+    const rows = await compensated(runId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type: "COMPENSATION.DONE", actor: "connector:notify" });
+    const payment = JSON.parse((await testDb.db.toolInvocation.findFirstOrThrow({ where: { runId, connector: "payment.schedule" } })).response!) as { paymentId: string };
+    expect(await testDb.db.notification.count({ where: { body: { contains: `Reverse payment ${payment.paymentId}` } } })).toBe(1);
+    expect(await runtime.compensate(runId)).toBe(0);
+    expect(verifyLedger(await testDb.db.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } })).ok).toBe(true);
+  });
+
+  it("runs it when a person cancels the run", async () => {
+    const runId = await start(saga());
+    await runtime.cancel(runId, "user:test", "Duplicate order");
+    expect(await compensated(runId)).toHaveLength(1);
+  });
+});

@@ -12,6 +12,8 @@ import { KeyedMutex } from "./keyed-mutex";
 import { createLlmClient, DEFAULT_PRICES, type PriceTable } from "./llm";
 import { boundPayload } from "./payload/bound-payload";
 import { redact } from "./payload/redact";
+import { compensateRun } from "./compensation/compensate-run";
+import { appendFinishedRunRow, type ExternalRow } from "./ledger/append-row";
 import { CommitQueue } from "./persistence/commit-queue";
 import { parseRunInput } from "./run/run-input";
 import { RunEventBus } from "./run/run-events";
@@ -67,6 +69,7 @@ export class Runtime {
   private readonly stepActors: Record<ActorKey, AnyActorLogic>;
   private readonly locks = new KeyedMutex();
   private readonly deps: ExecutorDeps;
+  private readonly env: StepEnv;
   private timerLoop: NodeJS.Timeout | undefined;
   private firing = false;
 
@@ -90,6 +93,7 @@ export class Runtime {
       sleep: options.sleep ?? realSleep,
       sanitize,
     };
+    this.env = env;
     this.stepActors = createStepActors(env);
     this.deps = {
       queue: this.queue,
@@ -97,7 +101,12 @@ export class Runtime {
       bus: this.bus,
       maxSteps: options.maxSteps ?? 1000,
       sanitize,
-      onFinished: (run) => this.executors.delete(run.id),
+      onFinished: (run) => {
+        this.executors.delete(run.id);
+        if (run.status === "failed" || run.status === "cancelled") {
+          this.compensate(run.id).catch((error: unknown) => console.error(`[flowgate] compensation of run ${run.id}:`, error));
+        }
+      },
     };
   }
 
@@ -207,6 +216,17 @@ export class Runtime {
   }
 
   /**
+   * Runs the compensation steps of a failed or cancelled run (see `compensateRun`), one pass at a
+   * time per run.
+   *
+   * @returns how many compensations were recorded.
+   */
+  compensate(runId: string): Promise<number> {
+    const append = (row: ExternalRow) => appendFinishedRunRow({ db: this.db, clock: this.clock, bus: this.bus, sanitize: this.deps.sanitize }, runId, row);
+    return this.locks.run(`compensate:${runId}`, () => compensateRun(this.env, append, runId));
+  }
+
+  /**
    * Fires every pending timer that is due by the clock, each at most once: the timer row is
    * marked fired in the same transaction as the transition it causes.
    *
@@ -255,6 +275,16 @@ export class Runtime {
   async recover(): Promise<string[]> {
     const runs = await this.db.run.findMany({ where: { status: { in: [...UNFINISHED_STATUSES] } } });
     const resumed: string[] = [];
+    // Compensations a crash interrupted: recently ended runs that still have one to do.
+    const recentlyEnded = await this.db.run.findMany({
+      where: {
+        status: { in: ["failed", "cancelled"] },
+        finishedAt: { gte: new Date(this.clock.now().getTime() - 7 * 24 * 60 * 60 * 1000) },
+        invocations: { some: { status: "succeeded", shadow: false } },
+      },
+      select: { id: true },
+    });
+    for (const run of recentlyEnded) await this.compensate(run.id);
     for (const run of runs) {
       if (this.executors.has(run.id)) continue;
       const parsed = validateGraph(JSON.parse(run.graph));

@@ -2,8 +2,16 @@ import { AppError } from "~/server/errors";
 import type { Connector } from "~/server/runtime/connectors/contract";
 import { invokeOnce, withTimeout } from "./invoke-once";
 import { isRetryable, retryDelayMs, type RetryPolicy } from "./retry-policy";
-import type { StepCall } from "./step-context";
 import type { StepEnv } from "./step-env";
+
+/** Whose call it is: the run and node it belongs to, and the abort signal of the step. */
+export interface CallScope {
+  runId: string;
+  workflowId: string;
+  nodeId: string;
+  shadow: boolean;
+  signal: AbortSignal;
+}
 
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => `${issue.path.map(String).join(".") || "input"}: ${issue.message}`).join("; ");
@@ -34,7 +42,7 @@ async function callPure<O>(env: StepEnv, call: (signal: AbortSignal) => Promise<
  */
 export async function callConnector(
   env: StepEnv,
-  call: StepCall<unknown>,
+  scope: CallScope,
   request: { connector: Connector; input: unknown; key: string; retry: RetryPolicy; timeoutMs: number },
 ): Promise<unknown> {
   const { connector, key } = request;
@@ -44,9 +52,9 @@ export async function callConnector(
   const execute = async (signal: AbortSignal) => {
     const result = await connector.execute(parsed.data, {
       db: env.db,
-      runId: call.run.id,
-      workflowId: call.run.workflowId,
-      nodeId: call.input.nodeId,
+      runId: scope.runId,
+      workflowId: scope.workflowId,
+      nodeId: scope.nodeId,
       idempotencyKey: key,
       clock: env.clock,
       signal,
@@ -57,17 +65,17 @@ export async function callConnector(
     if (!checked.success) throw new AppError("BAD_GATEWAY", `${connector.name} returned output that breaks its contract.`);
     return checked.data;
   };
-  if (connector.sideEffect === "none") return callPure(env, execute, request.retry, request.timeoutMs, call.signal);
+  if (connector.sideEffect === "none") return callPure(env, execute, request.retry, request.timeoutMs, scope.signal);
   return invokeOnce(env, {
-    runId: call.run.id,
-    nodeId: call.input.nodeId,
+    runId: scope.runId,
+    nodeId: scope.nodeId,
     key,
     connector: connector.name,
     request: parsed.data,
     retry: request.retry,
     timeoutMs: request.timeoutMs,
-    signal: call.signal,
-    ...(call.run.shadow && sideEffecting
+    signal: scope.signal,
+    ...(scope.shadow && sideEffecting
       ? { preview: () => connector.preview?.(parsed.data) ?? { shadow: true, connector: connector.name, input: parsed.data } }
       : {}),
     call: execute,

@@ -5,7 +5,7 @@ import type { LlmResult, LlmSuccess } from "~/server/runtime/llm";
 import { callConnector } from "./call-connector";
 import { invokeOnce } from "./invoke-once";
 import type { RetryPolicy } from "./retry-policy";
-import { stepKey, type StepCall } from "./step-context";
+import { scopeOf, stepKey, type StepCall } from "./step-context";
 import type { StepEnv } from "./step-env";
 
 const MODEL_RETRY: RetryPolicy = { maxAttempts: 3, backoff: "exponential", initialDelay: "PT2S" };
@@ -77,7 +77,7 @@ export async function runLlmStep(env: StepEnv, call: StepCall<NodeConfig<"llm">>
     execute: async (toolName: string, args: unknown) => {
       const connector = env.connectors.get(connectorNameOf(toolName));
       toolCalls += 1;
-      return callConnector(env, call, { connector, input: args, key: `${key}:tool:${toolCalls}`, retry: TOOL_RETRY, timeoutMs: TOOL_TIMEOUT_MS });
+      return callConnector(env, scopeOf(call), { connector, input: args, key: `${key}:tool:${toolCalls}`, retry: TOOL_RETRY, timeoutMs: TOOL_TIMEOUT_MS });
     },
   };
   const request = {

@@ -1,7 +1,7 @@
 import { durationToMs, type NodeConfig, type StepActorOutput } from "~/engine";
 import { AppError } from "~/server/errors";
 import { callConnector } from "./call-connector";
-import { stepKey, type StepCall } from "./step-context";
+import { scopeOf, stepKey, type StepCall } from "./step-context";
 import type { StepEnv } from "./step-env";
 
 type Resolved = { input?: Record<string, unknown>; inputErrors?: Record<string, string> };
@@ -16,7 +16,7 @@ export async function runTaskStep(env: StepEnv, call: StepCall<NodeConfig<"task"
   if (mappingErrors.length > 0) {
     throw new AppError("BAD_REQUEST", `Input mapping failed: ${mappingErrors.map(([field, error]) => `${field}: ${error}`).join("; ")}`);
   }
-  const output = await callConnector(env, call, {
+  const output = await callConnector(env, scopeOf(call), {
     connector,
     input: resolved.input,
     key: stepKey(call),
