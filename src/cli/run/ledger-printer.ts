@@ -1,17 +1,8 @@
 import type { PrismaClient } from "../../server/db/client";
+import type { LedgerRow } from "../../server/runtime/ledger/ledger-hash";
 
 /** A ledger row as `flowgate run` prints it: one JSON line, the JSON columns parsed. */
-export function ledgerLine(row: {
-  seq: number;
-  at: Date;
-  actor: string;
-  type: string;
-  fromNodes: string;
-  toNodes: string;
-  payload: string;
-  rationale: string | null;
-  hash: string;
-}): string {
+export function ledgerLine(row: Omit<LedgerRow, "runId" | "prevHash">): string {
   return JSON.stringify({
     seq: row.seq,
     at: row.at.toISOString(),
