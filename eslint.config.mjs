@@ -24,7 +24,7 @@ const noDynamicCode = {
   rules: { "no-eval": "error", "no-implied-eval": "error", "no-new-func": "error" },
 };
 
-export default [
+const config = [
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "src/server/db/generated/**", "test-results/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTypescript,
@@ -33,7 +33,9 @@ export default [
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": ["warn", { prefer: "type-imports", fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
 ];
+
+export default config;

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
-import { EmptyAreaPage } from "~/components/shell/empty-area-page";
+import { RunsList } from "~/components/runs/runs-list";
+import { requireArea } from "~/server/auth/require";
+import { canEnter } from "~/server/auth/roles";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default function RunsPage() {
+export default async function RunsPage() {
+  const user = await requireArea("runs");
   return (
-    <EmptyAreaPage area="runs" title="Runs" emptyTitle="No runs yet">
-      Every run of a workflow, with its full trace, will be listed here.
-    </EmptyAreaPage>
+    <>
+      <h1>Runs</h1>
+      <RunsList canStart={canEnter(user.role, "workflows")} />
+    </>
   );
 }

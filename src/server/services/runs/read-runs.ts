@@ -44,7 +44,7 @@ export async function getRun(db: PrismaClient, runId: string) {
     },
   });
   if (!run) throw new AppError("NOT_FOUND", `No run with id ${runId}.`);
-  const { snapshot, graph, input, ruleVersions, visits: _visits, ...rest } = run;
+  const { snapshot, graph, input, ruleVersions, visits, ...rest } = run;
   return {
     ...rest,
     graph: parse(graph),
