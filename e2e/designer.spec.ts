@@ -36,13 +36,12 @@ const saveStatus = (page: Page) => page.getByTestId("save-status");
 
 /** Drags from a node's outcome handle to another node's input handle, as a designer does. */
 async function connect(page: Page, source: string, outcome: string, target: string) {
-  const from = await page.locator(`.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${outcome}"]`).boundingBox();
-  const to = await page.locator(`.react-flow__handle.target[data-nodeid="${target}"]`).boundingBox();
-  if (!from || !to) throw new Error(`Handles of ${source}.${outcome} → ${target} are not on screen.`);
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-  await page.mouse.up();
+  const edges = await page.locator(".react-flow__edge").count();
+  // React Flow connects on click too: click the outcome's handle, then the target's. Unlike a
+  // drag, a click cannot be thrown off by the canvas panning while the pointer nears its border.
+  await page.locator(`.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${outcome}"]`).click();
+  await page.locator(`.react-flow__handle.target[data-nodeid="${target}"]`).click();
+  await expect(page.locator(".react-flow__edge")).toHaveCount(edges + 1);
 }
 
 /** Selects an edge the way a click on its line does. */

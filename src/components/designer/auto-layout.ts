@@ -1,8 +1,10 @@
-import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type { ELK as ElkInstance, ElkNode } from "elkjs/lib/elk.bundled.js";
 import { layerPositions } from "./fallback-layout";
 import type { WorkflowEdge, WorkflowNode } from "./types";
 
-const elk = new ELK();
+// ELK is a 1.6 MB script: loaded on the first auto-layout, not with the editor.
+let elk: Promise<ElkInstance> | undefined;
+const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }) => new ELK()));
 
 /** Size assumed for a node React Flow has not measured yet (e.g. off screen). */
 const FALLBACK_SIZE = { width: 240, height: 110 };
@@ -49,7 +51,7 @@ export async function layoutGraph(nodes: readonly WorkflowNode[], edges: readonl
       .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
       .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   };
-  const laidOut = await elk.layout(graph);
+  const laidOut = await (await loadElk()).layout(graph);
   const snap = (value: number) => Math.round(value / 16) * 16;
   return new Map((laidOut.children ?? []).map((child) => [child.id, { x: snap(child.x ?? 0), y: snap(child.y ?? 0) }]));
 }

@@ -33,6 +33,9 @@ export const NODE_DRAG_TYPE = "application/x-flowgate-node-type";
 /** Grid size for snapping and the background dots, in canvas pixels. */
 export const GRID_SIZE = 16;
 
+/** The minimap redraws every node on every change; above this size it costs more than it shows. */
+const MINIMAP_NODE_LIMIT = 300;
+
 const nodeTypes: NodeTypes = { workflow: WorkflowNodeView };
 const edgeTypes: EdgeTypes = { workflow: WorkflowEdgeView };
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
@@ -143,7 +146,7 @@ function CanvasView({ readOnly = false, overlay, onNodeClick, className }: Omit<
         maxZoom={2}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1.2} />
-        <MiniMap<WorkflowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        {nodes.length <= MINIMAP_NODE_LIMIT && <MiniMap<WorkflowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
