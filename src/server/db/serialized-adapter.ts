@@ -43,7 +43,10 @@ function serializedTransaction(inner: Transaction, release: () => void): Transac
   };
 }
 
-function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
+/** The driver transaction open on a connection right now, if any (the lock allows one at a time). */
+export type OpenTransaction = { current: Transaction | undefined };
+
+function serializedAdapter(inner: SqlDriverAdapter, open: OpenTransaction): SqlDriverAdapter {
   const lock = new Lock();
   return {
     provider: inner.provider,
@@ -54,7 +57,12 @@ function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
     async startTransaction(isolationLevel) {
       const release = await lock.acquire();
       try {
-        return serializedTransaction(await inner.startTransaction(isolationLevel), release);
+        const transaction = await inner.startTransaction(isolationLevel);
+        open.current = transaction;
+        return serializedTransaction(transaction, () => {
+          open.current = undefined;
+          release();
+        });
       } catch (error) {
         release();
         throw error;
@@ -76,10 +84,10 @@ function serializedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
  * transaction must use the transaction client (`tx`), never the outer client, or it waits for
  * itself until the transaction times out.
  */
-export function serializeQueries(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function serializeQueries(factory: SqlDriverAdapterFactory, open: OpenTransaction = { current: undefined }): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serializedAdapter(await factory.connect()),
+    connect: async () => serializedAdapter(await factory.connect(), open),
   };
 }

@@ -66,6 +66,7 @@ export class Runtime {
   private readonly queue: CommitQueue;
   private readonly executors = new Map<string, RunExecutor>();
   private readonly machines = new Map<string, AnyStateMachine>();
+  private readonly machinesByGraph = new WeakMap<Graph, AnyStateMachine>();
   private readonly stepActors: Record<ActorKey, AnyActorLogic>;
   private readonly locks = new KeyedMutex();
   private readonly deps: ExecutorDeps;
@@ -110,14 +111,20 @@ export class Runtime {
     };
   }
 
-  /** The compiled machine of a graph with the step actors provided: built once per distinct graph. */
+  /**
+   * The compiled machine of a graph with the step actors provided: built once per distinct graph
+   * (by content), and looked up by object first, since callers usually pass the same graph object.
+   */
   private machineFor(graph: Graph): AnyStateMachine {
+    const known = this.machinesByGraph.get(graph);
+    if (known) return known;
     const key = createHash("sha256").update(JSON.stringify(graph)).digest("hex");
     let machine = this.machines.get(key);
     if (!machine) {
       machine = compile(graph).machine.provide({ actors: this.stepActors });
       this.machines.set(key, machine);
     }
+    this.machinesByGraph.set(graph, machine);
     return machine;
   }
 

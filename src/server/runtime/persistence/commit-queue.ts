@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { PrismaClient } from "~/server/db/client";
+import { executeInOpenTransaction, type PrismaClient } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import type { LedgerRow } from "~/server/runtime/ledger/ledger-hash";
 
@@ -73,6 +73,9 @@ const EVENT_COLUMNS = ["runId", "seq", "at", "actor", "type", "fromNodes", "toNo
 const RUN_COLUMNS = ["id", "snapshot", "status", "outcome", "visits", "lastSeq", "lastHash", "stepCount", "error", "finishedAt", "updatedAt"] as const;
 /** Rows per statement, well under SQLite's 32,766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
+
+/** Runs a statement in the batch's open transaction (see `executeInOpenTransaction`). */
+type Execute = (sql: string, args: unknown[]) => Promise<number>;
 
 const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
 const placeholders = (columns: number, rows: number) => Array.from({ length: rows }, () => `(${Array(columns).fill("?").join(", ")})`).join(", ");
@@ -154,17 +157,18 @@ export class CommitQueue {
   private write(units: PersistUnit[]): Promise<void> {
     return this.db.$transaction(
       async (tx) => {
+        const execute: Execute = (sql, args) => executeInOpenTransaction(this.db, sql, args);
         await insertRuns(
-          tx,
+          execute,
           units.flatMap((unit) => (unit.newRun ? [unit.newRun] : [])),
         );
         for (const unit of units) await unit.before?.(tx);
-        await insertEvents(tx, units.flatMap((unit) => unit.events));
+        await insertEvents(execute, units.flatMap((unit) => unit.events));
         const runs = new Map<string, RunRowUpdate>();
         for (const unit of units) {
           if (unit.run) runs.set(unit.run.id, { ...runs.get(unit.run.id), ...unit.run.data });
         }
-        await updateRuns(tx, runs);
+        await updateRuns(execute, runs);
         for (const unit of units) await unit.after?.(tx);
       },
       { maxWait: 10_000, timeout: 60_000 },
@@ -176,31 +180,31 @@ export class CommitQueue {
  * Inserts the rows of runs that start in this batch, many per statement; a second run with the
  * same idempotency key fails the batch on the unique index (its unit is then retried alone).
  */
-async function insertRuns(tx: Tx, runs: NewRunRow[]): Promise<void> {
+async function insertRuns(execute: Execute, runs: NewRunRow[]): Promise<void> {
   for (let start = 0; start < runs.length; start += ROWS_PER_STATEMENT) {
     const chunk = runs.slice(start, start + ROWS_PER_STATEMENT);
     const values = chunk.flatMap((run) => [...NEW_RUN_COLUMNS.map((column) => run[column]), run.createdAt]);
-    await tx.$executeRawUnsafe(
+    await execute(
       `INSERT INTO "Run" (${quoted(NEW_RUN_COLUMNS)}, "updatedAt", "status", "snapshot") VALUES ${Array.from(
         { length: chunk.length },
         () => `(${Array(NEW_RUN_COLUMNS.length + 1).fill("?").join(", ")}, 'running', '{}')`,
       ).join(", ")}`,
-      ...values,
+      values,
     );
   }
 }
 
 /** Inserts ledger rows, many per statement. */
-async function insertEvents(tx: Tx, events: LedgerRow[]): Promise<void> {
+async function insertEvents(execute: Execute, events: LedgerRow[]): Promise<void> {
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
     const values = chunk.flatMap((event) => EVENT_COLUMNS.map((column) => event[column]));
-    await tx.$executeRawUnsafe(`INSERT INTO "RunEvent" (${quoted(EVENT_COLUMNS)}) VALUES ${placeholders(EVENT_COLUMNS.length, chunk.length)}`, ...values);
+    await execute(`INSERT INTO "RunEvent" (${quoted(EVENT_COLUMNS)}) VALUES ${placeholders(EVENT_COLUMNS.length, chunk.length)}`, values);
   }
 }
 
 /** Updates run rows, many per statement; fails (rolling the batch back) if a run row does not exist. */
-async function updateRuns(tx: Tx, runs: Map<string, RunRowUpdate>): Promise<void> {
+async function updateRuns(execute: Execute, runs: Map<string, RunRowUpdate>): Promise<void> {
   const entries = [...runs];
   const updatedAt = new Date();
   for (let start = 0; start < entries.length; start += ROWS_PER_STATEMENT) {
@@ -218,13 +222,13 @@ async function updateRuns(tx: Tx, runs: Map<string, RunRowUpdate>): Promise<void
       run.finishedAt ?? null,
       updatedAt,
     ]);
-    const updated = await tx.$executeRawUnsafe(
+    const updated = await execute(
       `WITH v(${quoted(RUN_COLUMNS)}) AS (VALUES ${placeholders(RUN_COLUMNS.length, chunk.length)})
        UPDATE "Run" SET "snapshot" = coalesce(v."snapshot", "Run"."snapshot"), "status" = v."status", "outcome" = v."outcome",
          "visits" = v."visits", "lastSeq" = v."lastSeq", "lastHash" = v."lastHash", "stepCount" = v."stepCount",
          "error" = coalesce(v."error", "Run"."error"), "finishedAt" = coalesce(v."finishedAt", "Run"."finishedAt"), "updatedAt" = v."updatedAt"
        FROM v WHERE "Run"."id" = v."id"`,
-      ...values,
+      values,
     );
     if (updated !== chunk.length) throw new Error(`Expected to update ${chunk.length} run rows, updated ${updated}.`);
   }

@@ -276,15 +276,17 @@ export class RunExecutor {
     after: ((tx: Tx) => Promise<void>)[];
   }): void {
     const at = this.deps.clock.now();
+    const fromNodes = [...this.active];
+    const payload = this.deps.sanitize(row.payload);
     const fields = {
       runId: this.id,
       seq: this.seq + 1,
       at,
       actor: row.actor,
       type: row.type,
-      fromNodes: JSON.stringify([...this.active]),
+      fromNodes: JSON.stringify(fromNodes),
       toNodes: JSON.stringify(row.to),
-      payload: JSON.stringify(this.deps.sanitize(row.payload)),
+      payload: JSON.stringify(payload),
       rationale: row.rationale ?? null,
       prevHash: this.lastHash,
     };
@@ -323,9 +325,9 @@ export class RunExecutor {
       at: at.toISOString(),
       actor: fields.actor,
       type: fields.type,
-      fromNodes: JSON.parse(fields.fromNodes) as string[],
+      fromNodes,
       toNodes: row.to,
-      payload: JSON.parse(fields.payload) as unknown,
+      payload,
       rationale: fields.rationale,
       status: row.status,
     };
