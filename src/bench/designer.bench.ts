@@ -1,4 +1,5 @@
 import { loadavg } from "node:os";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/chromium";
 import { performance } from "node:perf_hooks";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
@@ -47,15 +48,6 @@ const WAIT_NODES = Math.ceil(SEQUENTIAL_SIGNALS / RUNS) + BURST_ROUNDS + 2;
 
 const TARGET = { loadMs: 1_500, dragMs: 50, eventMs: 50 };
 
-export const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 export const VIEWPORT = { width: 1600, height: 900 };
 const DESIGNER = { email: "designer@flowgate.local", password: "flowgate-demo" };
 
@@ -446,7 +438,7 @@ async function run() {
   let browser: Browser | undefined;
   const began = performance.now();
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: LAUNCH_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const state = await signIn(browser, server.baseUrl);
     const parts = (process.env.DESIGNER_BENCH_PARTS ?? "events,canvas").split(",");
     if (parts.includes("events")) await subscriptionLatency(browser, server.baseUrl, state);

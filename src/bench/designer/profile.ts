@@ -10,7 +10,8 @@ import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { chromium, type CDPSession, type Page } from "playwright-core";
 
-import { dragNode, LAUNCH_ARGS, largeGraph, nodesInView, openDesigner, signIn, trpcMutation, VIEWPORT } from "../designer.bench";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../e2e/chromium";
+import { dragNode, largeGraph, nodesInView, openDesigner, signIn, trpcMutation, VIEWPORT } from "../designer.bench";
 import { LOAD_PROBE } from "./page-scripts";
 import { startServer } from "./server";
 
@@ -118,7 +119,7 @@ async function main() {
   if (build.status !== 0) throw new Error("the profiling build failed");
   const server = await startServer({ port: PORT, database: "data/bench-designer-prof.db", distDir: DIST_DIR, log: "data/bench-designer-prof.log", timeoutMs: 600_000 });
   if (server.buildSeconds > 0) console.log("  warning: start.mjs rebuilt (sources changed), so names may be mangled");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const state = await signIn(browser, server.baseUrl);
     const context = await browser.newContext({ baseURL: server.baseUrl, storageState: state, viewport: VIEWPORT });

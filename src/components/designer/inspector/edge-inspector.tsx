@@ -4,6 +4,7 @@ import { useWorkflowActions, useWorkflowStore } from "../store/store-context";
 import type { DraftEdge } from "../types";
 import { ExpressionEditor } from "./expression-editor";
 import { useKnownFields } from "./use-known-fields";
+import { InlineProblems } from "./inline-problems";
 
 /** The selected edge: where it runs, its condition (checked live) and the default ("else") toggle. */
 export function EdgeInspector({ edge }: { edge: DraftEdge }) {
@@ -22,15 +23,7 @@ export function EdgeInspector({ edge }: { edge: DraftEdge }) {
           </p>
         </div>
       </header>
-      {problems && (
-        <ul className="wf-inline-problems" aria-label="Problems of this edge">
-          {problems.map((problem, index) => (
-            <li key={index} className={problem.severity}>
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <InlineProblems problems={problems} of="edge" />
       <div className="wf-field">
         <label htmlFor="wf-edge-default" className="wf-check">
           <input

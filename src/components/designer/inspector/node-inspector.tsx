@@ -9,6 +9,7 @@ import type { DraftNodeFields } from "../types";
 import { SchemaForm } from "./schema-form";
 import { configJsonSchema, issuesByPath, pathKey, setIn, type FieldPath } from "./schema-fields";
 import { useKnownFields } from "./use-known-fields";
+import { InlineProblems } from "./inline-problems";
 
 const NO_ISSUES = new Map<string, string[]>();
 
@@ -68,15 +69,7 @@ export function NodeInspector({ node }: { node: DraftNodeFields }) {
           <p className="wf-hint">{definition.description}</p>
         </div>
       </header>
-      {problems && (
-        <ul className="wf-inline-problems" aria-label="Problems of this node">
-          {problems.map((problem, index) => (
-            <li key={index} className={problem.severity}>
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <InlineProblems problems={problems} of="node" />
       <div className="wf-field">
         <label htmlFor="wf-node-label">Label</label>
         <input
