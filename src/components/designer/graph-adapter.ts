@@ -56,6 +56,10 @@ export function readDraft(document: unknown): { ok: true; graph: DraftGraph } | 
   return { ok: true, graph: { ...document, nodes: nodes as DraftNode[], edges: edges as DraftEdge[] } };
 }
 
+/** A node card's width (`.wf-node` in designer.css) and a typical height. */
+const NODE_WIDTH = 224;
+const NODE_HEIGHT = 96;
+
 /** The canvas node of an engine node; `fallback` places a node that has no position. */
 export function toFlowNode(node: DraftNode, fallback = { x: 0, y: 0 }): WorkflowNode {
   const cached = flowOfDraftNode.get(node);
@@ -65,6 +69,10 @@ export function toFlowNode(node: DraftNode, fallback = { x: 0, y: 0 }): Workflow
     id: node.id,
     type: "workflow",
     position: position ?? fallback,
+    // Nodes off screen are not rendered (so not measured); their assumed size lets the first fit
+    // view and visibility culling see the whole graph.
+    initialWidth: NODE_WIDTH,
+    initialHeight: NODE_HEIGHT,
     data: { node: rest as DraftNodeFields },
   };
   flowOfDraftNode.set(node, flowNode);

@@ -41,8 +41,8 @@ const edgeTypes: EdgeTypes = { workflow: WorkflowEdgeView };
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const NO_OVERLAY: CanvasOverlay = {};
-/** The first view: the whole workflow, but never so small that labels are unreadable. */
-const INITIAL_FIT = { padding: 0.15, minZoom: 0.35, maxZoom: 1.2 };
+/** The first view: the whole workflow (zoom in from there to read the cards). */
+const INITIAL_FIT = { padding: 0.1, minZoom: 0.2, maxZoom: 1.2 };
 /** Above this many nodes the first view shows the start of the workflow rather than all of it. */
 const LARGE_GRAPH = 60;
 
