@@ -46,16 +46,23 @@ export function RunDialog({ workflowId: fixedWorkflowId, onClose, onStarted }: P
   }, []);
 
   const data = workflow.data;
-  const fields = inputFieldsOf(data?.draft as { nodes: { type: string; config?: unknown }[] } | undefined);
   const draftHasErrors = data?.problems.some((problem) => problem.severity === "error") ?? false;
   const chosenSource = source ?? data?.versions[0]?.id ?? "draft";
+  // The form asks for the input fields of what will run: the draft, or the chosen version.
+  const version = useQuery({ ...trpc.workflow.version.queryOptions({ versionId: chosenSource }), enabled: chosenSource !== "draft" });
+  const graph = chosenSource === "draft" ? data?.draft : version.data?.graph;
+  const fields = inputFieldsOf(graph as { nodes: { type: string; config?: unknown }[] } | undefined);
   const formValues = values ?? initialValues(fields);
+
+  const chooseSource = (next: Source | null) => {
+    setSource(next);
+    setValues(null);
+    setErrors({});
+  };
 
   const chooseWorkflow = (id: string) => {
     setChosenWorkflowId(id);
-    setSource(null);
-    setValues(null);
-    setErrors({});
+    chooseSource(null);
   };
 
   const submit = () => {
@@ -109,12 +116,12 @@ export function RunDialog({ workflowId: fixedWorkflowId, onClose, onStarted }: P
               <legend>What to run</legend>
               {data.versions.length > 0 && (
                 <label className="run-radio">
-                  <input type="radio" name="source" checked={chosenSource !== "draft"} onChange={() => setSource(data.versions[0]!.id)} />
+                  <input type="radio" name="source" checked={chosenSource !== "draft"} onChange={() => chooseSource(data.versions[0]!.id)} />
                   Published version
                   <select
                     aria-label="Version"
                     value={chosenSource === "draft" ? (data.versions[0]?.id ?? "") : chosenSource}
-                    onChange={(event) => setSource(event.target.value)}
+                    onChange={(event) => chooseSource(event.target.value)}
                   >
                     {data.versions.map((version) => (
                       <option key={version.id} value={version.id}>
@@ -126,7 +133,7 @@ export function RunDialog({ workflowId: fixedWorkflowId, onClose, onStarted }: P
                 </label>
               )}
               <label className="run-radio">
-                <input type="radio" name="source" checked={chosenSource === "draft"} onChange={() => setSource("draft")} />
+                <input type="radio" name="source" checked={chosenSource === "draft"} onChange={() => chooseSource("draft")} />
                 Draft (test run)
                 {draftHasErrors && <span className="field-error">The draft has errors; fix them before a test run.</span>}
               </label>
